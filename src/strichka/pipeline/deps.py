@@ -1,0 +1,26 @@
+"""What the pipeline steps are handed: the clients they may use, nothing global."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+
+from strichka.settings import Settings
+
+if TYPE_CHECKING:
+    from strichka.fetch import Fetcher
+    from strichka.media.store import ObjectStore
+    from strichka.search import Searcher
+
+
+@dataclass
+class PipelineDeps:
+    settings: Settings
+    engine: Engine
+    fetcher: Fetcher
+    media: ObjectStore
+    searcher: Searcher
+    story_index: Any = None  # strichka.stories.StoryIndex, or None to skip clustering
+    site_profiles: dict[str, Any] = field(default_factory=dict)  # host -> extract.SiteProfile

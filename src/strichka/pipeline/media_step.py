@@ -1,0 +1,62 @@
+"""Mirror an article's images into the object store and point its HTML at them.
+
+Each original URL is downloaded once: an image already mirrored for another article is reused.
+A refused or failed image never blocks the article; it keeps the original URL as a fallback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+from strichka.errors import BlockedAddressError, FetchError, MediaError, TooLargeError
+from strichka.media.mirror import mirror_image
+from strichka.media.rewrite import rewrite_image_urls
+from strichka.models import MirroredImage
+from strichka.pipeline.deps import PipelineDeps
+from strichka.storage import articles_repo
+from strichka.storage.articles_repo import StoredImage
+
+log = logging.getLogger("strichka.media")
+
+
+async def mirror_article_images(
+    article_id: int, source_id: int, html: str, stored: list[StoredImage], deps: PipelineDeps
+) -> dict[str, MirroredImage]:
+    results = await asyncio.gather(*(_mirror_one(image, source_id, deps) for image in stored))
+    mirrored = {m.original_url: m for m in results if m is not None}
+    if mirrored:
+        with deps.engine.begin() as conn:
+            articles_repo.update_article_html(conn, article_id, rewrite_image_urls(html, mirrored))
+    return mirrored
+
+
+async def _mirror_one(image: StoredImage, source_id: int, deps: PipelineDeps) -> MirroredImage | None:
+    if image.status == "ok" and image.key:
+        return MirroredImage(
+            image.original_url, image.key, "", image.width or 0, image.height or 0, 0,
+            thumbnails=image.thumbnails,
+        )
+    if image.status == "refused":
+        return None
+    settings = deps.settings
+
+    async def fetch(url: str):  # type: ignore[no-untyped-def]
+        return await deps.fetcher.fetch(url, max_bytes=settings.max_image_bytes, kind="image")
+
+    try:
+        mirrored = await mirror_image(
+            image.original_url, source_id=source_id, fetch=fetch, store=deps.media, settings=settings
+        )
+    except (MediaError, FetchError) as exc:
+        # A refused image (not an image, a bomb, a private address) will not get better; a
+        # server error or timeout might, so it is retried with backoff.
+        permanent = isinstance(exc, (MediaError, BlockedAddressError, TooLargeError))
+        with deps.engine.begin() as conn:
+            articles_repo.record_image_error(conn, image, str(exc), datetime.now(UTC), permanent=permanent)
+        log.info("image %s not mirrored: %s", image.original_url, exc)
+        return None
+    with deps.engine.begin() as conn:
+        articles_repo.record_image_success(conn, image.id, mirrored)
+    return mirrored

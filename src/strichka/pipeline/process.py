@@ -1,0 +1,93 @@
+"""process_entry: a feed entry becomes a stored article — page, extraction, images, story, index.
+
+The order is fixed here and nowhere else: fetch → decode → extract (sanitize is extraction's last
+act) → store → mirror images → story → search index.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from strichka.errors import StrichkaError
+from strichka.extract import extract_article
+from strichka.fetch.charset import decode_document
+from strichka.models import ExtractedArticle
+from strichka.pipeline.deps import PipelineDeps
+from strichka.pipeline.media_step import mirror_article_images
+from strichka.pipeline.story_step import assign_story
+from strichka.storage import articles_repo
+from strichka.storage.feeds_repo import PendingEntry
+from strichka.text.language import detect_language
+
+log = logging.getLogger("strichka.process")
+
+PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+
+
+@dataclass(frozen=True)
+class ProcessOutcome:
+    entry_id: int
+    article_id: int | None = None
+    created: bool = False
+    error: str | None = None
+
+
+async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutcome:
+    """Errors are recorded on the entry (retried with backoff); they never escape."""
+    now = datetime.now(UTC)
+    try:
+        article = await fetch_and_extract(entry, deps)
+    except StrichkaError as exc:
+        with deps.engine.begin() as conn:
+            articles_repo.mark_entry_error(conn, entry.id, entry.attempts, str(exc), now)
+        log.warning("article %s (%s): %s", entry.url, entry.source_name, exc)
+        return ProcessOutcome(entry.id, error=str(exc))
+
+    with deps.engine.begin() as conn:
+        article_id, created = articles_repo.save_article(
+            conn, article, source_id=entry.source_id, published_at=article.published_at or entry.published_at or now,
+            fetched_at=now, feed_categories=entry.categories,
+        )
+        articles_repo.mark_entry_done(conn, entry.id, article_id)
+        stored_images = (
+            articles_repo.attach_images(conn, article_id, entry.source_id, article.lead_image, article.images, now)
+            if created else []
+        )
+    if not created:  # the same page reached through another feed: one article, not two
+        return ProcessOutcome(entry.id, article_id, created=False)
+
+    await mirror_article_images(article_id, entry.source_id, article.html, stored_images, deps)
+    if deps.story_index is not None:
+        await assign_story(article_id, deps)
+    with deps.engine.begin() as conn:
+        deps.searcher.index_articles(conn, [article_id])
+    return ProcessOutcome(entry.id, article_id, created=True)
+
+
+async def fetch_and_extract(entry: PendingEntry, deps: PipelineDeps) -> ExtractedArticle:
+    result = await deps.fetcher.fetch(
+        entry.url, max_bytes=deps.settings.max_body_bytes, accept=PAGE_ACCEPT, kind="page"
+    )
+    html, _encoding = decode_document(result.body, http_charset=result.charset, kind="html")
+    profile = deps.site_profiles.get(urlsplit(result.url).hostname or "")
+    article = await asyncio.to_thread(
+        extract_article, html, url=result.url, summary=entry.summary, title_hint=entry.title,
+        site_profile=profile,
+    )
+    return complete_from_entry(article, entry)
+
+
+def complete_from_entry(article: ExtractedArticle, entry: PendingEntry) -> ExtractedArticle:
+    """What the page did not say, the feed may have: title, author, lead image, language."""
+    lang = article.lang or detect_language(f"{entry.title}\n{article.text}", hint=entry.source_lang)
+    return replace(
+        article,
+        title=article.title or entry.title,
+        author=article.author or entry.author,
+        lead_image=article.lead_image or entry.image_url,
+        lang=lang or entry.source_lang,
+    )

@@ -1,0 +1,23 @@
+"""INSERT … ON CONFLICT DO NOTHING for both SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
+
+
+def insert_ignoring_conflicts(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], conflict_columns: Sequence[str]
+) -> int:
+    """Insert rows, skipping those whose conflict_columns already exist. Returns rows inserted."""
+    if not rows:
+        return 0
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(table).on_conflict_do_nothing(index_elements=list(conflict_columns))
+    inserted = 0
+    for row in rows:  # per row so rowcount is exact on both backends
+        inserted += conn.execute(stmt, row).rowcount
+    return inserted
