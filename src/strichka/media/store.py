@@ -1,0 +1,144 @@
+"""ObjectStore: where mirrored images live — a local folder or an S3-compatible bucket.
+
+All methods are synchronous and blocking (disk or boto3). Async code (the pipeline, an async
+web route) calls them through `asyncio.to_thread`; both backends are safe to use from several
+threads at once (LocalStore writes are atomic renames, boto3 clients are thread-safe).
+`open_object_store(settings)` is the one place the backend is chosen.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+from urllib.parse import unquote, urlsplit
+
+from strichka.errors import ConfigError, StorageError
+from strichka.media.keys import check_key, content_type_for_key
+from strichka.settings import Settings
+
+_TEMP_PREFIX = ".tmp-"
+
+
+class MediaNotFound(StorageError, KeyError):
+    """No object under this key."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+    def __str__(self) -> str:
+        return f"no object {self.key!r}"
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    size: int
+    content_type: str
+    etag: str  # quoted, ready for the ETag header
+    last_modified: datetime  # timezone-aware UTC
+
+
+@runtime_checkable
+class ObjectStore(Protocol):
+    def put(self, key: str, data: bytes, content_type: str) -> None: ...
+
+    def get(self, key: str) -> bytes: ...
+
+    def head(self, key: str) -> ObjectInfo | None: ...
+
+    def delete(self, key: str) -> None: ...
+
+    def iter_keys(self, prefix: str = "") -> Iterator[str]: ...
+
+    def presigned_url(self, key: str) -> str | None: ...
+
+
+class LocalStore:
+    """Objects as files under root; the content type follows from the key's extension."""
+
+    def __init__(self, root: Path, *, durable: bool = True) -> None:
+        self.root = Path(root)
+        # fsync before the rename: otherwise a crash can leave an empty file under a key that
+        # browsers then cache as immutable. Benchmarks may turn it off.
+        self.durable = durable
+
+    def _path(self, key: str) -> Path:
+        return self.root.joinpath(*check_key(key).split("/"))
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                if self.durable:
+                    out.flush()
+                    os.fsync(out.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def get(self, key: str) -> bytes:
+        try:
+            return self._path(key).read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise MediaNotFound(key) from None
+
+    def head(self, key: str) -> ObjectInfo | None:
+        try:
+            st = self._path(key).stat()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        return ObjectInfo(
+            size=st.st_size,
+            content_type=content_type_for_key(key),
+            etag=f'"{st.st_size:x}-{st.st_mtime_ns:x}"',
+            last_modified=datetime.fromtimestamp(st.st_mtime, UTC),
+        )
+
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+
+    def iter_keys(self, prefix: str = "") -> Iterator[str]:
+        # Walk only the folder the prefix names, not the whole store.
+        folder = prefix.rpartition("/")[0]
+        start = self.root.joinpath(*folder.split("/")) if folder else self.root
+        for dirpath, dirnames, filenames in os.walk(start):
+            dirnames.sort()
+            rel = Path(dirpath).relative_to(self.root).as_posix()
+            base = "" if rel == "." else rel + "/"
+            for name in sorted(filenames):
+                key = base + name
+                if not name.startswith(_TEMP_PREFIX) and key.startswith(prefix):
+                    yield key
+
+    def presigned_url(self, key: str) -> str | None:
+        return None
+
+
+def open_object_store(settings: Settings) -> ObjectStore:
+    """file:///path (default: media/ in the data dir) or s3://bucket/prefix."""
+    url = settings.resolved_media_url
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return LocalStore(Path(unquote(parts.netloc + parts.path)))
+    if parts.scheme == "s3":
+        if not parts.netloc:
+            raise ConfigError(f"STRICHKA_MEDIA_URL={url!r}: expected s3://bucket/prefix")
+        from strichka.media.s3 import S3Store
+
+        return S3Store(parts.netloc, parts.path.strip("/"), endpoint_url=settings.s3_endpoint or None)
+    if not parts.scheme:
+        return LocalStore(Path(url))
+    raise ConfigError(f"STRICHKA_MEDIA_URL={url!r}: expected file:///path or s3://bucket/prefix")
