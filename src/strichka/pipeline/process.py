@@ -10,6 +10,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from strichka.errors import StrichkaError
@@ -72,13 +73,21 @@ async def fetch_and_extract(entry: PendingEntry, deps: PipelineDeps) -> Extracte
     result = await deps.fetcher.fetch(
         entry.url, max_bytes=deps.settings.max_body_bytes, accept=PAGE_ACCEPT, kind="page"
     )
-    html, _encoding = decode_document(result.body, http_charset=result.charset, kind="html")
     profile = deps.site_profiles.get(urlsplit(result.url).hostname or "")
     article = await asyncio.to_thread(
-        extract_article, html, url=result.url, summary=entry.summary, title_hint=entry.title,
-        site_profile=profile,
+        extract_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,
+        title_hint=entry.title, site_profile=profile,
     )
     return complete_from_entry(article, entry)
+
+
+def extract_page(
+    body: bytes, *, url: str, http_charset: str | None, summary: str = "", title_hint: str = "",
+    site_profile: Any = None,
+) -> ExtractedArticle:
+    """Bytes of a page to an article. `strichka extract` calls this too, so both agree."""
+    html, _encoding = decode_document(body, http_charset=http_charset, kind="html")
+    return extract_article(html, url=url, summary=summary, title_hint=title_hint, site_profile=site_profile)
 
 
 def complete_from_entry(article: ExtractedArticle, entry: PendingEntry) -> ExtractedArticle:

@@ -1,0 +1,127 @@
+"""The in-process runner: one crawl pass (`strichka crawl --once`) and the endless loop (`strichka run`).
+
+All database writes happen on the event loop's thread, one after another (the single writer
+SQLite wants); CPU work — parsing, extraction, thumbnails, embeddings — runs in worker threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from tqdm import tqdm
+
+from strichka.app import App
+from strichka.fetch import Fetcher
+from strichka.pipeline.deps import PipelineDeps
+from strichka.pipeline.process import ProcessOutcome, process_entry
+from strichka.pipeline.refresh import RefreshOutcome, refresh_feed
+from strichka.storage import feeds_repo
+
+log = logging.getLogger("strichka.crawl")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class CrawlReport:
+    feeds_checked: int
+    feeds_failed: int
+    new_entries: int
+    articles_created: int
+    articles_failed: int
+
+    def summary(self) -> str:
+        return (
+            f"{self.feeds_checked} feeds checked ({self.feeds_failed} failed), {self.new_entries} new entries, "
+            f"{self.articles_created} articles stored ({self.articles_failed} failed)"
+        )
+
+
+def build_deps(app: App, fetcher: Fetcher, *, with_stories: bool = True) -> PipelineDeps:
+    story_index = None
+    if with_stories:
+        from strichka.pipeline.story_step import open_story_index
+
+        story_index = open_story_index(app)
+    return PipelineDeps(
+        settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media,
+        searcher=app.searcher, story_index=story_index,
+    )
+
+
+async def crawl_once(
+    app: App, *, progress: bool = False, deps: PipelineDeps | None = None, max_rounds: int = 1
+) -> CrawlReport:
+    """Check every due feed, then turn every pending entry into an article."""
+    if deps is None:
+        async with Fetcher(app.settings) as fetcher:
+            return await crawl_once(app, progress=progress, deps=build_deps(app, fetcher), max_rounds=max_rounds)
+    now = datetime.now(UTC)
+    with app.engine.connect() as conn:
+        due = feeds_repo.due_feeds(conn, now)
+    refreshed: list[RefreshOutcome] = await _bounded(
+        due, lambda feed: refresh_feed(feed, deps), deps.settings.total_concurrency, "feeds", progress
+    )
+    with app.engine.connect() as conn:
+        pending = _per_feed_limit(feeds_repo.pending_entries(conn, now), deps.settings.articles_per_feed_pass)
+    processed: list[ProcessOutcome] = await _bounded(
+        pending, lambda entry: process_entry(entry, deps), deps.settings.total_concurrency, "articles", progress
+    )
+    report = CrawlReport(
+        feeds_checked=len(refreshed),
+        feeds_failed=sum(1 for r in refreshed if r.error),
+        new_entries=sum(r.new_entries for r in refreshed),
+        articles_created=sum(1 for p in processed if p.created),
+        articles_failed=sum(1 for p in processed if p.error),
+    )
+    log.info("crawl pass: %s", report.summary())
+    return report
+
+
+async def run_forever(app: App, stop: asyncio.Event) -> None:
+    """Crawl, wait `crawl_interval`, repeat, until `stop` is set. A failed pass is logged, not fatal."""
+    async with Fetcher(app.settings) as fetcher:
+        deps = build_deps(app, fetcher)
+        while not stop.is_set():
+            try:
+                await crawl_once(app, deps=deps)
+            except Exception:  # noqa: BLE001 — the loop must outlive any one bad pass; it is logged in full
+                log.exception("crawl pass failed; the next pass runs as scheduled")
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=app.settings.crawl_interval)
+            except TimeoutError:
+                pass
+
+
+def _per_feed_limit(entries: list[feeds_repo.PendingEntry], limit: int) -> list[feeds_repo.PendingEntry]:
+    counts: dict[int, int] = {}
+    kept = []
+    for entry in entries:  # already newest first
+        counts[entry.feed_id] = counts.get(entry.feed_id, 0) + 1
+        if counts[entry.feed_id] <= limit:
+            kept.append(entry)
+    return kept
+
+
+async def _bounded(
+    items: Iterable[T], work: Callable[[T], Awaitable[R]], limit: int, label: str, progress: bool
+) -> list[R]:
+    items = list(items)
+    gate = asyncio.Semaphore(limit)
+    bar: Any = tqdm(total=len(items), desc=label, unit=label[:-1], disable=not progress or not items)
+
+    async def one(item: T) -> R:
+        async with gate:
+            result = await work(item)
+        bar.update(1)
+        return result
+
+    try:
+        return list(await asyncio.gather(*(one(i) for i in items)))
+    finally:
+        bar.close()

@@ -1,0 +1,67 @@
+"""Long-running processes: the site alone, the site plus the crawler, and the demo."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+
+import uvicorn
+
+from strichka.app import App
+from strichka.settings import Settings
+
+log = logging.getLogger("strichka.run")
+
+
+def make_server(app: App, *, host: str | None, port: int | None) -> uvicorn.Server:
+    from strichka.web import create_app
+
+    config = uvicorn.Config(
+        create_app(app), host=host or app.settings.host, port=port or app.settings.port,
+        log_level="warning", access_log=False, lifespan="on",
+    )
+    return uvicorn.Server(config)
+
+
+async def serve_forever(app: App, *, host: str | None, port: int | None, crawl: bool) -> None:
+    """Serve until interrupted; with crawl=True the crawler loop runs beside the server."""
+    server = make_server(app, host=host, port=port)
+    stop = asyncio.Event()
+    crawler = None
+    if crawl:
+        from strichka.pipeline.local import run_forever
+
+        crawler = asyncio.create_task(run_forever(app, stop))
+    config = server.config
+    print(f"strichka is serving http://{config.host}:{config.port}/", flush=True)
+    try:
+        await server.serve()
+    finally:
+        stop.set()
+        if crawler is not None:
+            await crawler
+
+
+async def run_demo(settings: Settings, *, port: int, web_port: int) -> None:
+    """Start the simulated news web, subscribe to its outlets, crawl it once, then run."""
+    from strichka.demo import start_demo_web
+    from strichka.pipeline.local import crawl_once
+    from strichka.sources.catalogue import add_feed
+
+    settings = dataclasses.replace(
+        settings, home=str(settings.home_path / "demo"), allow_private_networks=True, crawl_interval=20,
+        min_check_interval=20,
+    )
+    app = App.build(settings)
+    web = start_demo_web(port=web_port)
+    try:
+        print(f"simulated news web: {web.base_url} ({len(web.outlets)} outlets)", flush=True)
+        with app.engine.begin() as conn:
+            for outlet in web.outlets:
+                add_feed(conn, feed_url=outlet.feed_url, name=outlet.name, lang=outlet.lang, site_url=outlet.home_url)
+        report = await crawl_once(app, progress=True)
+        print(f"first pass: {report.summary()}", flush=True)
+        await serve_forever(app, host="127.0.0.1", port=port, crawl=True)
+    finally:
+        web.stop()

@@ -1,0 +1,1 @@
+"""Operator tools behind CLI commands that are not pipeline steps."""
