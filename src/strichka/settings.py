@@ -36,6 +36,7 @@ class Settings:
     fetch_timeout: float = option(20.0, "Seconds for one HTTP request, connect to last byte.")
     max_body_bytes: int = option(8_000_000, "Largest page or feed body accepted, after decompression.")
     max_image_bytes: int = option(20_000_000, "Largest image accepted, after decompression.")
+    max_image_pixels: int = option(50_000_000, "Largest image accepted in pixels (width x height): decompression bomb guard.")
     max_redirects: int = option(5, "Redirects followed per request.")
     per_host_concurrency: int = option(2, "Parallel requests to one host.")
     total_concurrency: int = option(16, "Parallel requests overall.")
