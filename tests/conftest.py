@@ -1,0 +1,72 @@
+"""Fixtures shared by the whole suite: settings in a temp dir, and the database backends.
+
+Every test that takes `database_url` runs twice: on SQLite, and on PostgreSQL when one answers at
+127.0.0.1:5432 (skipped with the reason printed otherwise). Each PostgreSQL test gets a fresh
+database that is dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from strichka.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _reachable(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with the reason when a clone has none."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared corpora are only on developer and CI machines)")
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'strichka.db'}"
+        return
+    if not _reachable(5432):
+        pytest.skip("PostgreSQL pass skipped: nothing listens on 127.0.0.1:5432")
+    from sqlalchemy import create_engine, text
+
+    name = f"strichka_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    if not _reachable(6379):
+        pytest.skip("Redis pass skipped: nothing listens on 127.0.0.1:6379")
+    return REDIS_URL
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Embedded defaults in a temp data dir; loopback allowed because test servers live there."""
+    return Settings.load(environ={}, home=str(tmp_path / "data"), allow_private_networks=True, embedder="hash")
