@@ -1,0 +1,179 @@
+"""Pure image work: sniff what the bytes really are, make thumbnails, hash the picture.
+
+Rules: the format comes from the bytes, never from the URL or the Content-Type header; only
+JPEG, PNG, WebP, GIF and AVIF are accepted, so Pillow's other (rarely audited) decoders never
+see third-party bytes; an image is decoded fully once (a truncated file is refused, not
+half-shown) under a pixel limit checked before decoding. Thumbnails are WebP, EXIF orientation
+applied, every metadata block dropped, never upscaled. Decoding is the cost, so
+`process_image` decodes once (in JPEG draft mode when only thumbnails are needed) and derives
+all thumbnails and the perceptual hash from that one image.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import imagehash
+from PIL import Image, ImageOps
+
+from strichka.errors import MediaError
+
+# Pillow format name -> (key extension, content type)
+FORMATS: dict[str, tuple[str, str]] = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "WEBP": ("webp", "image/webp"),
+    "GIF": ("gif", "image/gif"),
+    "AVIF": ("avif", "image/avif"),
+}
+THUMBNAIL_QUALITY = 80
+_TRANSPOSED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str  # Pillow's name: JPEG, PNG, WEBP, GIF, AVIF
+    ext: str  # jpg, png, webp, gif, avif
+    content_type: str
+    width: int  # as displayed, after EXIF orientation
+    height: int
+    byte_size: int
+
+
+@dataclass(frozen=True)
+class ProcessedImage:
+    info: ImageInfo
+    thumbnails: dict[int, bytes] = field(default_factory=dict)  # width -> WebP bytes
+    phash: str = ""
+
+
+def inspect_image(data: bytes, *, url: str, max_pixels: int) -> ImageInfo:
+    """Check that data is a whole, acceptable image and say what it is; MediaError otherwise."""
+    info, _image = _decode(data, url=url, max_pixels=max_pixels, need_width=None)
+    return info
+
+
+def process_image(
+    data: bytes, *, url: str, max_pixels: int, widths: Iterable[int]
+) -> ProcessedImage:
+    """inspect_image + make_thumbnails + perceptual_hash from a single decode."""
+    wanted = sorted({int(w) for w in widths if int(w) > 0}, reverse=True)
+    info, image = _decode(data, url=url, max_pixels=max_pixels, need_width=wanted[0] if wanted else 64)
+    try:
+        thumbnails, smallest = _thumbnails(image, info.width, wanted)
+        return ProcessedImage(info, thumbnails, str(imagehash.phash(smallest)))
+    except (OSError, ValueError) as exc:  # encoder failures on odd modes
+        raise MediaError(url, f"cannot make thumbnails: {exc}") from exc
+
+
+def make_thumbnails(data: bytes, widths: Iterable[int], *, max_pixels: int = 50_000_000) -> dict[int, bytes]:
+    return process_image(data, url="(bytes)", max_pixels=max_pixels, widths=widths).thumbnails
+
+
+def perceptual_hash(data: bytes, *, max_pixels: int = 50_000_000) -> str:
+    """64-bit pHash as 16 hex digits; the same photo resized or recompressed stays within a few bits."""
+    return process_image(data, url="(bytes)", max_pixels=max_pixels, widths=()).phash
+
+
+def _decode(
+    data: bytes, *, url: str, max_pixels: int, need_width: int | None
+) -> tuple[ImageInfo, Image.Image]:
+    if not data:
+        raise MediaError(url, "empty body")
+    not_image = _sniff_not_image(data)
+    if not_image:
+        raise MediaError(url, not_image)
+    # Our limit is checked after the header is read and before any pixel is decoded; keeping
+    # it at or below Pillow's own MAX_IMAGE_PIXELS means Pillow's bomb warning can only fire
+    # for images refused here anyway.
+    limit = min(max_pixels, Image.MAX_IMAGE_PIXELS or max_pixels)
+    try:
+        image = Image.open(io.BytesIO(data), formats=list(FORMATS))
+    except Image.DecompressionBombError as exc:
+        raise MediaError(url, f"decompression bomb: {exc}") from exc
+    except Image.UnidentifiedImageError as exc:
+        raise MediaError(url, "not an image: unrecognised or unsupported format") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise MediaError(url, f"corrupt image header: {exc}") from exc
+    fmt = image.format or ""
+    width, height = image.size
+    if width * height > limit:
+        raise MediaError(url, f"decompression bomb: {width}x{height} = {width * height} pixels, limit {limit}")
+    if width <= 1 and height <= 1:
+        raise MediaError(url, f"tracking pixel: {width}x{height}")
+    orientation = _orientation(image)
+    shown_w, shown_h = (height, width) if orientation in _TRANSPOSED else (width, height)
+    if need_width and fmt == "JPEG" and need_width < shown_w:
+        # libjpeg scales by 1/2, 1/4, 1/8 while decoding: far fewer pixels for the same result.
+        scale = need_width / shown_w
+        image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+    try:
+        image.load()
+    except Image.DecompressionBombError as exc:
+        raise MediaError(url, f"decompression bomb: {exc}") from exc
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise MediaError(url, f"truncated or corrupt image: {exc}") from exc
+    if orientation and orientation != 1:
+        image = ImageOps.exif_transpose(image)
+    ext, content_type = FORMATS[fmt]
+    return ImageInfo(fmt, ext, content_type, shown_w, shown_h, len(data)), image
+
+
+def _sniff_not_image(data: bytes) -> str | None:
+    """A specific reason when the bytes are plainly a document, not a picture."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in head[:256]:
+        return "not an image: HTML page"
+    if b"<svg" in data[:4096].lower():
+        return "not an image: SVG (may carry scripts; never mirrored)"
+    if head.startswith((b"<?xml", b"<")):
+        return "not an image: XML/markup document"
+    if head.startswith((b"{", b"[")):
+        return "not an image: JSON or text document"
+    sample = data[:512]
+    if sample and all(b in b"\t\n\r" or 32 <= b < 127 or b >= 128 for b in sample):
+        try:
+            sample.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return "not an image: plain text"
+    return None
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        return int(image.getexif().get(0x0112, 1) or 1)
+    except (OSError, ValueError, TypeError, SyntaxError):
+        return 1
+
+
+def _thumbnails(
+    image: Image.Image, full_width: int, widths: list[int]
+) -> tuple[dict[int, bytes], Image.Image]:
+    """WebP bytes per width, and the smallest image made on the way (input for the hash)."""
+    out: dict[int, bytes] = {}
+    source = _flatten_mode(image)
+    for width in widths:  # largest first: each smaller one is resized from the previous
+        if width >= full_width:
+            continue  # never upscale
+        source = _resized(source, width)
+        buffer = io.BytesIO()
+        source.save(buffer, "WEBP", quality=THUMBNAIL_QUALITY, method=4)
+        out[width] = buffer.getvalue()
+    return out, source
+
+
+def _flatten_mode(image: Image.Image) -> Image.Image:
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    wanted = "RGBA" if has_alpha else "RGB"
+    return image if image.mode == wanted else image.convert(wanted)
+
+
+def _resized(image: Image.Image, width: int) -> Image.Image:
+    if image.width == width:
+        return image
+    height = max(1, round(image.height * width / image.width))
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
