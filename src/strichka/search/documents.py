@@ -1,0 +1,55 @@
+"""Articles → the pre-normalised terms both backends index (same morphology everywhere)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from strichka.storage.schema import articles
+from strichka.text.normalize import index_terms
+
+BATCH = 500  # ids per statement: well under SQLite's bound-parameter limit
+MAX_BODY_CHARS = 200_000  # past this a "body" is a dump, not an article; keeps tsvector under 1 MB
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    article_id: int
+    title_terms: tuple[str, ...]
+    body_terms: tuple[str, ...]
+
+
+def batches(ids: Sequence[int], size: int = BATCH) -> Iterator[list[int]]:
+    unique = list(dict.fromkeys(int(i) for i in ids))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
+
+
+def load_documents(conn: Connection, article_ids: Sequence[int]) -> list[SearchDocument]:
+    """The documents for those ids that still exist in `articles`."""
+    rows = conn.execute(
+        select(
+            articles.c.id, articles.c.title, articles.c.description, articles.c.text, articles.c.lang
+        ).where(articles.c.id.in_(article_ids))
+    )
+    return [document_of(row.id, row.title, row.description, row.text, row.lang) for row in rows]
+
+
+def document_of(article_id: int, title: str, description: str, text: str, lang: str | None) -> SearchDocument:
+    body = body_text(description, text)
+    return SearchDocument(
+        article_id=article_id,
+        title_terms=tuple(index_terms(title or "", lang)),
+        body_terms=tuple(index_terms(body, lang)),
+    )
+
+
+def body_text(description: str | None, text: str | None) -> str:
+    """The text searched besides the title: the lede is searchable even when the body repeats it."""
+    body = (text or "")[:MAX_BODY_CHARS]
+    description = (description or "").strip()
+    if description and description[:200] not in body:
+        body = description + "\n" + body
+    return body

@@ -1,0 +1,96 @@
+"""Highlighted snippets, computed in Python from the article text so both backends show the same.
+
+A snippet is the sentence holding the most distinct query terms (extended by the next sentence
+when short, clipped around the first match when long); every word whose term is a query term is
+wrapped in <mark>, so «ракетою» is marked for the query «ракета». Output is escaped plain text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, select
+
+from strichka.search.documents import body_text
+from strichka.storage.schema import articles
+from strichka.text.normalize import term_spans
+
+SNIPPET_CHARS = 240
+SCAN_CHARS = 30_000  # the first screens of an article hold the matches worth showing
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n\s*")
+_SPACES = re.compile(r"\s+")
+_ENDS = (".", "!", "?", "…")
+
+
+def load_snippets(conn: Connection, article_ids: Sequence[int], terms: frozenset[str]) -> dict[int, str]:
+    rows = conn.execute(
+        select(articles.c.id, articles.c.description, articles.c.text, articles.c.lang).where(
+            articles.c.id.in_(article_ids)
+        )
+    )
+    return {row.id: make_snippet(body_text(row.description, row.text), row.lang, terms) for row in rows}
+
+
+def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
+    text = text[:SCAN_CHARS]
+    matches = [(start, end, term) for start, end, term in term_spans(text, lang) if term in terms]
+    starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    if not matches:
+        return _render(text, 0, _clip_end(text, 0, SNIPPET_CHARS), [])
+    sentence = _best_sentence(starts, matches)
+    start = starts[sentence]
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+    while end - start < SNIPPET_CHARS // 2 and end < len(text):  # a short sentence: add the next one
+        following = bisect.bisect_right(starts, end)
+        end = starts[following] if following < len(starts) else len(text)
+    if end - start > SNIPPET_CHARS:
+        first = next(m[0] for m in matches if m[0] >= start)
+        if first - start > SNIPPET_CHARS // 3:
+            start = _clip_start(text, first - SNIPPET_CHARS // 4)
+        end = _clip_end(text, start, SNIPPET_CHARS)
+    return _render(text, start, end, matches)
+
+
+def _best_sentence(starts: list[int], matches: list[tuple[int, int, str]]) -> int:
+    terms_per_sentence: dict[int, set[str]] = {}
+    for start, _end, term in matches:
+        terms_per_sentence.setdefault(bisect.bisect_right(starts, start) - 1, set()).add(term)
+    # most distinct terms; the earliest sentence among equals
+    return max(terms_per_sentence, key=lambda s: (len(terms_per_sentence[s]), -s))
+
+
+def _clip_start(text: str, position: int) -> int:
+    space = text.find(" ", position)
+    return space + 1 if space != -1 else position
+
+
+def _clip_end(text: str, start: int, length: int) -> int:
+    end = start + length
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", start, end)
+    return space if space > start else end
+
+
+def _render(text: str, start: int, end: int, matches: list[tuple[int, int, str]]) -> str:
+    before = text[max(0, start - 4) : start]
+    parts = [] if start == 0 or "\n" in before or before.rstrip()[-1:] in _ENDS else ["…"]
+    cursor = start
+    for match_start, match_end, _term in matches:
+        if match_start < start or match_end > end:
+            continue
+        parts.append(_plain(text[cursor:match_start]))
+        parts.append(f"<mark>{_plain(text[match_start:match_end])}</mark>")
+        cursor = match_end
+    parts.append(_plain(text[cursor:end]))
+    snippet = "".join(parts).strip()
+    if end < len(text) and text[max(0, end - 4) : end].rstrip()[-1:] not in _ENDS:
+        snippet += "…"
+    return snippet
+
+
+def _plain(fragment: str) -> str:
+    return html.escape(_SPACES.sub(" ", fragment), quote=False)

@@ -1,0 +1,141 @@
+"""Words → search terms: one lemma or stem per word, the same on the index side and the query side.
+
+Rules:
+- Cyrillic words are lemmatised with pymorphy3 (Ukrainian or Russian dictionary), Latin words are
+  stemmed with Snowball English, anything else (digits, other scripts) is kept lowercased.
+- lowercase, ё→е, every apostrophe variant (’ʼ`‘´) means the same, stress marks and soft hyphens are
+  ignored; the apostrophe is dropped from the term so a term is always one FTS token (м'ята → мята).
+- A word's language is read from its own letters first (і ї є ґ → uk, ы э ъ ё → ru, Latin → en);
+  only a word that could be either uk or ru takes the document's language.
+- Results are cached per (word, language): a news corpus reuses a small vocabulary, so after warm-up
+  indexing costs a regex match and a dict lookup per word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from typing import Any
+
+import snowballstemmer
+
+# A word: letters/digits, with stress marks, soft hyphens and apostrophes allowed inside it.
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u00ad\u200c\u200d]|['’ʼ`‘´](?=[^\W_]))*")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"})
+_INVISIBLE = re.compile(r"[\u0300-\u036f\u00ad\u200c\u200d]")
+_UK_ONLY = frozenset("іїєґ")
+_RU_ONLY = frozenset("ыэъё")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z]")
+# Latin letters that look like Cyrillic ones: a Cyrillic word typed with a stray Latin «а» still matches.
+_LATIN_TO_CYRILLIC = str.maketrans("aceiopxykmthb", "асеіорхукмтнв")
+_CYRILLIC_TO_LATIN = str.maketrans("асеіорхукмтнв", "aceiopxykmthb")
+MAX_WORD_CHARS = 64  # longer "words" are URLs, hashes or garbage: not searchable
+CYRILLIC_LANGS = ("uk", "ru")
+
+
+def index_terms(text: str, lang: str | None) -> list[str]:
+    """Every word of `text` as its search term, in order (duplicates kept: frequencies matter)."""
+    cyrillic_lang = document_cyrillic_lang(text, lang)
+    terms = []
+    for word in _WORD.findall(text):
+        term = word_term(word, cyrillic_lang)
+        if term:
+            terms.append(term)
+    return terms
+
+
+def term_spans(text: str, lang: str | None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) for each word of `text`; offsets point into `text` as given."""
+    cyrillic_lang = document_cyrillic_lang(text, lang)
+    for match in _WORD.finditer(text):
+        term = word_term(match.group(), cyrillic_lang)
+        if term:
+            yield match.start(), match.end(), term
+
+
+def query_term_alternatives(text: str) -> list[frozenset[str]]:
+    """For each word of a query: the terms it may have been indexed under.
+
+    A reader's query has no language, and a word such as «ракети» reads as Ukrainian or Russian,
+    so an ambiguous Cyrillic word yields both lemmas; the index side picked one of them.
+    """
+    groups = []
+    for word in _WORD.findall(text):
+        alternatives = frozenset(t for t in (word_term(word, lang) for lang in CYRILLIC_LANGS) if t)
+        if alternatives:
+            groups.append(alternatives)
+    return groups
+
+
+def document_cyrillic_lang(text: str, lang: str | None) -> str:
+    """The language ambiguous Cyrillic words of this document are read in: uk or ru."""
+    base = (lang or "").lower()[:2]
+    if base in CYRILLIC_LANGS:
+        return base
+    sample = text[:5000].lower()
+    uk_votes = sum(sample.count(c) for c in _UK_ONLY)
+    ru_votes = sum(sample.count(c) for c in _RU_ONLY)
+    return "ru" if ru_votes > uk_votes else "uk"  # the project's home language wins a tie
+
+
+@lru_cache(maxsize=1 << 19)
+def word_term(word: str, cyrillic_lang: str) -> str:
+    """The search term of one word ('' when the word is not searchable)."""
+    if len(word) > MAX_WORD_CHARS:
+        return ""
+    if word.isascii():
+        lowered = word.lower().replace("'", "").replace("`", "")
+        return lowered if lowered.isdigit() else _english_stem(lowered)
+    cleaned = _clean(word)
+    has_cyrillic = _CYRILLIC.search(cleaned) is not None
+    has_latin = _LATIN.search(cleaned) is not None
+    if has_cyrillic and has_latin:
+        cleaned = _unmix_scripts(cleaned)
+        has_cyrillic = _CYRILLIC.search(cleaned) is not None
+        has_latin = _LATIN.search(cleaned) is not None
+    if has_cyrillic and not has_latin:
+        letters = set(cleaned)
+        word_lang = "uk" if letters & _UK_ONLY else "ru" if letters & _RU_ONLY else cyrillic_lang
+        return _lemma(cleaned, word_lang)
+    if has_latin and not has_cyrillic and cleaned.isascii():
+        return _english_stem(cleaned.replace("'", ""))
+    return cleaned.replace("'", "").replace("ё", "е")
+
+
+def _clean(word: str) -> str:
+    word = word.translate(_APOSTROPHES)
+    if not unicodedata.is_normalized("NFC", word):
+        word = unicodedata.normalize("NFC", word)
+    return _INVISIBLE.sub("", word).lower()
+
+
+def _unmix_scripts(word: str) -> str:
+    """Rewrite look-alike letters into the script most of the word is written in."""
+    cyrillic = len(_CYRILLIC.findall(word))
+    latin = len(_LATIN.findall(word))
+    return word.translate(_LATIN_TO_CYRILLIC if cyrillic >= latin else _CYRILLIC_TO_LATIN)
+
+
+def _lemma(word: str, lang: str) -> str:
+    parses = _morph(lang).parse(word)
+    lemma = parses[0].normal_form if parses else word
+    return lemma.replace("'", "").replace("ё", "е")
+
+
+def _english_stem(word: str) -> str:
+    return _english().stemWord(word) if word else ""
+
+
+@cache
+def _morph(lang: str) -> Any:
+    import pymorphy3  # loading a dictionary takes ~0.3 s: only when the first Cyrillic word arrives
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@cache
+def _english() -> Any:
+    return snowballstemmer.stemmer("english")
