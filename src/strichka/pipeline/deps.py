@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -22,5 +23,7 @@ class PipelineDeps:
     fetcher: Fetcher
     media: ObjectStore
     searcher: Searcher
-    story_index: Any = None  # strichka.stories.StoryIndex, or None to skip clustering
+    story_index: Any = None  # strichka.stories.StoryIndex: clustering runs in this process
+    # Celery mode: a stored article's id is handed to the one stories worker instead.
+    send_to_stories: Callable[[int], Awaitable[None]] | None = None
     site_profiles: dict[str, Any] = field(default_factory=dict)  # host -> extract.SiteProfile

