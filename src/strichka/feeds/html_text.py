@@ -1,0 +1,46 @@
+"""Small, fast views of feed HTML: its plain text and its first image.
+
+Regular expressions rather than an HTML parser: this runs on every entry of every feed, needs
+only text for summaries and one src attribute, and never produces HTML that is served
+(the pipeline sanitizes content_html separately).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
+_SPACES = re.compile(r"\s+")
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>"']+))""", re.I)
+
+SUMMARY_CHARS = 1000  # a summary derived from full content is cut to about this length
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed."""
+    if "<" not in markup and "&" not in markup:
+        return _SPACES.sub(" ", markup).strip()
+    text = _INVISIBLE.sub(" ", markup)
+    text = _BLOCK_TAG.sub(" ", text)
+    text = _TAG.sub("", text)
+    return _SPACES.sub(" ", html.unescape(text)).strip()
+
+
+def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
+
+
+def first_image_src(markup: str) -> str | None:
+    if "<img" not in markup and "<IMG" not in markup:
+        return None
+    match = _IMG_SRC.search(markup)
+    if match is None:
+        return None
+    src = html.unescape(next(g for g in match.groups() if g)).strip()
+    return None if src.startswith("data:") else src

@@ -1,0 +1,50 @@
+"""parse_feed: feed bytes → ParsedFeed, fast where it can be and complete always.
+
+The fast path (lxml, strict then repaired + recover) reads nearly every real feed. It is
+trusted only when it found as many entries as the document has <item>/<entry> start tags;
+otherwise — or when it cannot read the document at all — feedparser reads the same decoded
+text and whichever found more entries wins, so no entry feedparser finds is ever lost.
+"""
+
+from __future__ import annotations
+
+from strichka.errors import FeedError
+from strichka.feeds.fallback import parse_with_feedparser
+from strichka.feeds.json_feed import read_json_feed
+from strichka.feeds.namespaces import split_tag
+from strichka.feeds.sniff import EMPTY_REASON, sniff_kind
+from strichka.feeds.xml_document import count_item_tags, parse_xml
+from strichka.feeds.xml_feed import feed_format, read_xml_feed
+from strichka.fetch.charset import decode_document
+from strichka.models import ParsedFeed
+
+
+def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> ParsedFeed:
+    """Parse RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x; raise FeedError for anything else."""
+    if not body.strip():
+        raise FeedError(url, EMPTY_REASON)
+    text, _encoding = decode_document(body, http_charset=http_charset, kind="xml")
+    if sniff_kind(text, url=url) == "json":
+        return read_json_feed(text, url=url)
+    return _parse_xml_feed(text, url)
+
+
+def _parse_xml_feed(text: str, url: str) -> ParsedFeed:
+    document = parse_xml(text, url=url)
+    fast: ParsedFeed | None = None
+    root_name = None
+    if document is not None:
+        kind = feed_format(document.root)
+        root_name = split_tag(str(document.root.tag))[1]
+        if kind is not None:
+            fast = read_xml_feed(document.root, kind, url=url)
+            if len(fast.entries) >= count_item_tags(text):
+                return fast
+    slow = parse_with_feedparser(text, url=url)
+    if fast is not None and len(fast.entries) >= len(slow.entries):
+        return fast
+    if fast is None and not slow.entries and not slow.title:
+        if root_name is None:
+            raise FeedError(url, "not a feed: XML so broken that not even a root element can be read")
+        raise FeedError(url, f"not a feed: an XML document whose root element is <{root_name}>")
+    return slow

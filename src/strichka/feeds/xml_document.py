@@ -1,0 +1,95 @@
+"""Decoded feed text → lxml tree, strict first, repaired and recovered when that fails.
+
+Safety: entities are never resolved and nothing is fetched (no DTDs, no XXE, no billion laughs).
+Repair covers what real feeds get wrong — HTML entities XML does not know (&nbsp;), bare `&`,
+control characters, junk before the root, truncation — so recovery keeps every complete entry
+instead of stopping at the first error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.entities import html5
+
+from lxml import etree
+
+_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+_AMPERSAND = re.compile(r"&(?:(#[0-9]+;|#[xX][0-9a-fA-F]+;)|([A-Za-z][A-Za-z0-9]{0,31});)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DECLARATION = re.compile(r"<\?xml[^>]*\?>")
+_ITEM_OPEN = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
+
+
+@dataclass(frozen=True)
+class XmlDocument:
+    root: etree._Element
+    repaired: bool  # strict parsing failed; the tree came from repaired text in recover mode
+
+
+def parse_xml(text: str, *, url: str) -> XmlDocument | None:
+    """The tree of text, or None when not even recovery finds a root element."""
+    text = text.lstrip("\ufeff \t\r\n")
+    try:
+        return XmlDocument(_parse(text, url, recover=False), repaired=False)
+    except etree.XMLSyntaxError:
+        pass
+    try:
+        root = _parse(repair_xml(text), url, recover=True)
+    except etree.XMLSyntaxError:
+        return None
+    return None if root is None else XmlDocument(root, repaired=True)
+
+
+def count_item_tags(text: str) -> int:
+    """Cheap upper bound on the entries a document holds: its <item>/<entry> start tags."""
+    return len(_ITEM_OPEN.findall(text))
+
+
+def repair_xml(text: str) -> str:
+    text = _CONTROL.sub("", text)
+    start = text.find("<")
+    text = text[start:] if start > 0 else text
+    # A second declaration (feeds glued together, or junk before the real prolog) is fatal in XML.
+    text = text[:1] + _DECLARATION.sub("", text[1:])
+    text = _AMPERSAND.sub(_fix_ampersand, text)
+    return _cut_truncated(text)
+
+
+def _fix_ampersand(match: re.Match[str]) -> str:
+    numeric, name = match.group(1), match.group(2)
+    if numeric:
+        return match.group(0)
+    if name is None:
+        return "&amp;"
+    if name in _XML_ENTITIES:
+        return match.group(0)
+    expansion = html5.get(name + ";")
+    if expansion is None:
+        return "&amp;" + name + ";"
+    return "".join(f"&#{ord(char)};" for char in expansion)
+
+
+def _cut_truncated(text: str) -> str:
+    """Drop a dangling fragment after the last complete tag: a half-written value is worse than none.
+
+    A truncated feed ends inside some element. Cutting after the last '>' keeps the entries and
+    the fields that were closed; a GUID cut in half would otherwise become a false identity.
+    """
+    if text.rstrip().endswith(">"):
+        return text
+    return text[: text.rfind(">") + 1]
+
+
+def _parse(text: str, url: str, *, recover: bool) -> etree._Element:
+    parser = etree.XMLParser(
+        encoding="utf-8",
+        recover=recover,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    return etree.fromstring(text.encode("utf-8", errors="replace"), parser, base_url=url)

@@ -1,0 +1,96 @@
+"""The fast path: an lxml tree of RSS 0.9x/1.0/2.0 or Atom 0.3/1.0 → ParsedFeed."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from strichka.feeds.html_text import html_to_text
+from strichka.feeds.namespaces import ATOM, DC, RDF, RSS_CORE, XML, split_tag
+from strichka.feeds.xml_entries import read_entry
+from strichka.models import ParsedFeed
+
+_FORMATS = {"rss": "rss", "RDF": "rdf", "feed": "atom"}
+
+
+def feed_format(root: etree._Element) -> str | None:
+    """rss, rdf or atom for a root element the fast path reads; None for anything else."""
+    tag = root.tag
+    if not isinstance(tag, str):
+        return None
+    ns, local = split_tag(tag)
+    kind = _FORMATS.get(local)
+    if kind == "rss" and ns in RSS_CORE:
+        return kind
+    if kind == "rdf" and ns == RDF:
+        return kind
+    if kind == "atom" and ns in ATOM:
+        return kind
+    return None
+
+
+def read_xml_feed(root: etree._Element, kind: str, *, url: str) -> ParsedFeed:
+    if kind == "atom":
+        items = [el for el in root.iter("{*}entry") if split_tag(el.tag)[0] in ATOM]
+        channel = root
+    else:
+        items = [el for el in root.iter("{*}item") if split_tag(el.tag)[0] in RSS_CORE]
+        found = _first_child(root, "channel")
+        channel = root if found is None else found
+    title, site_url, language, ttl = _channel_meta(channel, url)
+    if language is None:
+        language = root.get(f"{{{XML}}}lang") or None
+    return ParsedFeed(
+        title=title,
+        site_url=site_url,
+        entries=tuple(read_entry(item, feed_url=url) for item in items),
+        language=language,
+        ttl_minutes=ttl,
+        format=kind,
+    )
+
+
+def _channel_meta(channel: etree._Element, url: str) -> tuple[str, str | None, str | None, int | None]:
+    title, site_url, language, ttl = "", None, None, None
+    for child in channel:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        ns, local = split_tag(tag)
+        if ns not in RSS_CORE and ns not in ATOM and ns != DC:
+            continue
+        if local == "title" and not title:
+            title = html_to_text("".join(child.itertext()))
+        elif local == "link" and site_url is None:
+            site_url = _site_link(child, url)
+        elif local == "language" and language is None:
+            language = (child.text or "").strip() or None
+        elif local == "ttl" and ttl is None:
+            ttl = _minutes(child.text)
+    return title, site_url, language, ttl
+
+
+def _site_link(el: etree._Element, url: str) -> str | None:
+    href = el.get("href")
+    if href is not None:
+        if el.get("rel", "alternate") != "alternate" or not href.strip():
+            return None
+        return urljoin(el.base or url, href.strip())
+    text = (el.text or "").strip()
+    return urljoin(el.base or url, text) if text else None
+
+
+def _minutes(value: str | None) -> int | None:
+    try:
+        minutes = int((value or "").strip())
+    except ValueError:
+        return None
+    return minutes if 0 < minutes < 100_000 else None
+
+
+def _first_child(el: etree._Element, local: str) -> etree._Element | None:
+    for child in el:
+        if isinstance(child.tag, str) and split_tag(child.tag)[1] == local:
+            return child
+    return None

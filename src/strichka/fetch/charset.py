@@ -1,0 +1,166 @@
+"""Bytes → text for feeds and HTML pages, without mojibake.
+
+Rule, in order (the first source that decodes the bytes *strictly* wins):
+  1. a byte-order mark (it cannot lie: the bytes are UTF-8/16/32 whatever the header says);
+  2. the charset of the HTTP Content-Type header;
+  3. the document's own declaration: XML prolog, or HTML <meta charset> / http-equiv;
+  4. UTF-8 (the XML default and what most of the web sends);
+  5. detection (charset-normalizer), with a Cyrillic tie-breaker because windows-1251 and
+     koi8-r are common here and detectors confuse them on short texts.
+A declared single-byte charset (latin-1, windows-125x, koi8-r...) never fails to decode, so it
+cannot be "checked" strictly; when such a declaration meets bytes that are valid UTF-8 with
+multi-byte sequences, UTF-8 wins — legacy text that happens to be valid UTF-8 is vanishingly rare,
+while servers labelling UTF-8 as ISO-8859-1 are common.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Literal
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# XML without a BOM announces UTF-16/32 by the layout of its first "<?" (XML 1.0 appendix F).
+_XML_PREFIXES: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
+
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']", re.I)
+_HTML_META = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
+    re.I,
+)
+_HTML_SCAN_BYTES = 16_384  # meta may come after 1024 bytes (long <head>s); the body never matters
+_UNICODE_WIDE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+_CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5", "cp866", "cp1125")
+
+
+def decode_document(
+    body: bytes, *, http_charset: str | None, kind: Literal["xml", "html"]
+) -> tuple[str, str]:
+    """Return (text, encoding used). Never raises on bad bytes: the last resort replaces them."""
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            text = _strict(body[len(bom) :], encoding)
+            if text is not None:
+                return text, encoding
+    for declared in (_codec(http_charset), _declared_charset(body, kind)):
+        if declared is None:
+            continue
+        text = _strict(body, declared)
+        if text is not None:
+            if _is_single_byte(declared) and not body.isascii():
+                as_utf8 = _strict(body, "utf-8")
+                if as_utf8 is not None:
+                    return as_utf8, "utf-8"
+            return text, declared
+    if kind == "xml":
+        wide = _xml_wide_encoding(body)
+        if wide is not None:
+            text = _strict(body, wide)
+            if text is not None:
+                return text, wide
+    text = _strict(body, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    return _detect(body)
+
+
+def _declared_charset(body: bytes, kind: str) -> str | None:
+    if kind == "xml":
+        match = _XML_DECLARATION.match(body[:1024])
+    else:
+        match = _HTML_META.search(body[:_HTML_SCAN_BYTES])
+    if match is None:
+        return None
+    codec = _codec(match.group(1).decode("ascii"))
+    # A document we could read as ASCII to find "utf-16" in it is not UTF-16: the label lies.
+    if codec in _UNICODE_WIDE:
+        return None
+    return codec
+
+
+def _xml_wide_encoding(body: bytes) -> str | None:
+    for prefix, encoding in _XML_PREFIXES:
+        if body.startswith(prefix):
+            return encoding
+    return None
+
+
+def _codec(label: str | None) -> str | None:
+    """Normalise a charset label to a Python codec name; None when unknown or empty."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in {"x-user-defined", "unicode-1-1-utf-8", "utf8"}:
+        label = "utf-8"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # WHATWG: pages labelled latin-1 / ascii are decoded as windows-1252 (a superset).
+    if name in {"latin-1", "iso8859-1", "ascii"}:
+        return "cp1252"
+    return name
+
+
+def _is_single_byte(codec: str) -> bool:
+    return codec not in _UNICODE_WIDE and codec not in {"utf-8", "utf-8-sig"} and not _is_multibyte_cjk(codec)
+
+
+def _is_multibyte_cjk(codec: str) -> bool:
+    return any(part in codec for part in ("gb", "big5", "euc", "shift_jis", "iso2022", "hz", "cp932", "cp949"))
+
+
+def _strict(body: bytes, encoding: str) -> str | None:
+    try:
+        return body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _detect(body: bytes) -> tuple[str, str]:
+    best = from_bytes(body).best()
+    encoding = _codec(best.encoding) if best is not None else None
+    if encoding is None:
+        return body.decode("utf-8", errors="replace"), "utf-8"
+    if encoding.replace("-", "_") in _CYRILLIC_SINGLE_BYTE or _looks_cyrillic(body):
+        encoding = _best_cyrillic(body)
+    return body.decode(encoding, errors="replace"), encoding
+
+
+def _looks_cyrillic(body: bytes) -> bool:
+    """Runs of three or more high bytes are whole words of a single-byte Cyrillic text."""
+    return len(re.findall(rb"[\xc0-\xff]{3,}", body[:65_536])) >= 3
+
+
+def _best_cyrillic(body: bytes) -> str:
+    """Pick the Cyrillic code page: natural text is mostly lower-case letters.
+
+    koi8 bytes read as cp1251 come out mostly upper-case (and the reverse), so the share of
+    lower-case letters separates them where statistical detectors guess. Mac-Cyrillic, ISO-8859-5
+    and cp866 are left out on purpose: they are extinct on the web and only cause false matches.
+    """
+    sample = body[:65_536]
+    best, best_score = "cp1251", (-1.0, 0)
+    for encoding in ("cp1251", "koi8_r", "koi8_u"):
+        letters = [c for c in sample.decode(encoding, errors="replace") if "\u0400" <= c <= "\u04ff"]
+        if not letters:
+            continue
+        lower_share = round(sum(1 for c in letters if c.islower()) / len(letters), 2)
+        score = (lower_share, len(letters))
+        if score > best_score:
+            best, best_score = encoding, score
+    return best
