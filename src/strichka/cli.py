@@ -199,6 +199,24 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
 
 
 @cli.command()
+@click.option("--queues", default="celery,stories", show_default=True, help="Queues to consume.")
+@click.option("--concurrency", type=int, default=2, show_default=True, help="Worker processes.")
+@click.pass_context
+def worker(ctx: click.Context, queues: str, concurrency: int) -> None:
+    """A Celery worker for the scale-out setup (needs STRICHKA_REDIS_URL).
+
+    Run the `stories` queue in exactly one worker with --concurrency 1: clustering keeps one index.
+    """
+    from strichka.pipeline import celery_tasks
+
+    if not ctx.obj.redis_url:
+        raise click.ClickException("STRICHKA_REDIS_URL is not set: workers need a Redis broker, e.g. redis://127.0.0.1:6379/0")
+    celery_tasks.configure(ctx.obj).worker_main(
+        ["worker", "--queues", queues, "--concurrency", str(concurrency), "--loglevel", "INFO"]
+    )
+
+
+@cli.command()
 @click.option("--port", type=int, default=8080, help="Port of the strichka site (default 8080).")
 @click.option("--web-port", type=int, default=0, help="Port of the simulated news web (default: any free).")
 @click.pass_context

@@ -30,9 +30,7 @@ async def serve_forever(app: App, *, host: str | None, port: int | None, crawl: 
     stop = asyncio.Event()
     crawler = None
     if crawl:
-        from strichka.pipeline.local import run_forever
-
-        crawler = asyncio.create_task(run_forever(app, stop))
+        crawler = asyncio.create_task(crawl_loop(app, stop))
     config = server.config
     print(f"strichka is serving http://{config.host}:{config.port}/", flush=True)
     try:
@@ -41,6 +39,28 @@ async def serve_forever(app: App, *, host: str | None, port: int | None, crawl: 
         stop.set()
         if crawler is not None:
             await crawler
+
+
+async def crawl_loop(app: App, stop: asyncio.Event) -> None:
+    """In process by default; with STRICHKA_REDIS_URL, hand due feeds to Celery workers instead."""
+    if not app.settings.redis_url:
+        from strichka.pipeline.local import run_forever
+
+        await run_forever(app, stop)
+        return
+    from strichka.pipeline import celery_tasks
+
+    celery_tasks.configure(app.settings)
+    while not stop.is_set():
+        try:
+            sent = await asyncio.to_thread(celery_tasks.dispatch_due_feeds, app)
+            log.info("handed %d due feeds to the workers", len(sent))
+        except Exception:  # noqa: BLE001 — a broker hiccup must not stop the site; logged in full
+            log.exception("could not hand feeds to the workers; retrying next tick")
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=app.settings.crawl_interval)
+        except TimeoutError:
+            pass
 
 
 async def run_demo(settings: Settings, *, port: int, web_port: int) -> None:
