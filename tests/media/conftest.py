@@ -1,0 +1,110 @@
+"""Media fixtures: a real S3 API server on loopback (moto's server mode), both object stores,
+and a loopback HTTP server that serves image bytes to the real Fetcher."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from botocore.config import Config
+
+from strichka.media.s3 import S3Store
+from strichka.media.store import LocalStore, ObjectStore
+
+S3_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+
+
+def s3_client(endpoint: str) -> Any:
+    config = Config(s3={"addressing_style": "path"})
+    return boto3.session.Session(**S3_CREDENTIALS).client("s3", endpoint_url=endpoint, config=config)
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint: str) -> tuple[Any, str]:
+    """A fresh bucket per test on the shared loopback server: tests never see each other's objects."""
+    client = s3_client(s3_endpoint)
+    bucket = f"strichka-{uuid.uuid4().hex[:16]}"
+    client.create_bucket(Bucket=bucket)
+    return client, bucket
+
+
+@pytest.fixture(params=["local", "s3"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> ObjectStore:
+    if request.param == "local":
+        return LocalStore(tmp_path / "media")
+    client, bucket = request.getfixturevalue("s3_bucket")
+    return S3Store(bucket, "media", client=client)
+
+
+@dataclass
+class ImageServer:
+    """Routes path -> (status, headers, body); `drip` paths send their body a byte at a time, slowly."""
+
+    base: str
+    routes: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
+    drip: set[str] = field(default_factory=set)
+    hits: dict[str, int] = field(default_factory=dict)
+
+    def add(self, path: str, body: bytes, content_type: str = "image/jpeg", status: int = 200) -> str:
+        self.routes[path] = (status, {"Content-Type": content_type}, body)
+        return self.base + path
+
+
+@pytest.fixture
+def image_server() -> Iterator[ImageServer]:
+    stop = threading.Event()
+    server_ref: dict[str, ImageServer] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            state = server_ref["state"]
+            state.hits[self.path] = state.hits.get(self.path, 0) + 1
+            status, headers, body = state.routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"no"))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.path in state.drip:
+                for byte in body:
+                    if stop.wait(0.2):  # the slow drip itself, not a synchronisation
+                        return
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                return
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    server_ref["state"] = ImageServer(base=f"http://127.0.0.1:{httpd.server_address[1]}")
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server_ref["state"]
+    finally:
+        stop.set()
+        httpd.shutdown()
+        httpd.server_close()
