@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zlib
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 
-def photo(width: int, height: int, mode: str = "RGB") -> Image.Image:
-    """A picture with structure (gradients and blocks) so the hash and the codecs have work to do."""
+def photo(width: int, height: int, mode: str = "RGB", *, seed: int = 1) -> Image.Image:
+    """A picture with shapes of many sizes over a gradient (a stand-in for a news photo), the same
+    for the same seed, so hashes and codecs have real structure to work on."""
+    rng = random.Random(seed)
     gradient = Image.linear_gradient("L").resize((width, height))
-    rotated = gradient.rotate(90, expand=False).resize((width, height))
-    blocks = Image.new("L", (width, height), 40)
-    blocks.paste(220, (width // 5, height // 4, width // 2, height * 3 // 4))
-    image = Image.merge("RGB", (gradient, rotated, blocks))
+    image = Image.merge("RGB", (gradient, gradient.transpose(Image.Transpose.ROTATE_90).resize((width, height)), gradient))
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.random() * width, rng.random() * height
+        r = (0.03 + rng.random() * 0.2) * min(width, height)
+        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        shape = draw.ellipse if rng.random() < 0.5 else draw.rectangle
+        shape((x - r, y - r, x + r, y + r), fill=colour)
     return image.convert(mode) if mode != "RGB" else image
 
 
