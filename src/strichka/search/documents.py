@@ -41,8 +41,8 @@ def document_of(article_id: int, title: str, description: str, text: str, lang: 
     body = body_text(description, text)
     return SearchDocument(
         article_id=article_id,
-        title_terms=tuple(index_terms(title or "", lang)),
-        body_terms=tuple(index_terms(body, lang)),
+        title_terms=tuple(index_terms(title or "", lang, all_readings=True)),
+        body_terms=tuple(index_terms(body, lang, all_readings=True)),
     )
 
 

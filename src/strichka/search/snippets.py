@@ -23,6 +23,7 @@ SCAN_CHARS = 30_000  # the first screens of an article hold the matches worth sh
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n\s*")
 _SPACES = re.compile(r"\s+")
 _ENDS = (".", "!", "?", "…")
+Match = tuple[int, int, frozenset[str]]  # a word's span and the query terms it stands for
 
 
 def load_snippets(conn: Connection, article_ids: Sequence[int], terms: frozenset[str]) -> dict[int, str]:
@@ -36,7 +37,8 @@ def load_snippets(conn: Connection, article_ids: Sequence[int], terms: frozenset
 
 def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
     text = text[:SCAN_CHARS]
-    matches = [(start, end, term) for start, end, term in term_spans(text, lang) if term in terms]
+    matches = [(start, end, terms.intersection(readings)) for start, end, readings in term_spans(text, lang)]
+    matches = [match for match in matches if match[2]]
     starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
     if not matches:
         return _render(text, 0, _clip_end(text, 0, SNIPPET_CHARS), [])
@@ -54,10 +56,10 @@ def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
     return _render(text, start, end, matches)
 
 
-def _best_sentence(starts: list[int], matches: list[tuple[int, int, str]]) -> int:
+def _best_sentence(starts: list[int], matches: list[Match]) -> int:
     terms_per_sentence: dict[int, set[str]] = {}
-    for start, _end, term in matches:
-        terms_per_sentence.setdefault(bisect.bisect_right(starts, start) - 1, set()).add(term)
+    for start, _end, terms in matches:
+        terms_per_sentence.setdefault(bisect.bisect_right(starts, start) - 1, set()).update(terms)
     # most distinct terms; the earliest sentence among equals
     return max(terms_per_sentence, key=lambda s: (len(terms_per_sentence[s]), -s))
 
@@ -75,7 +77,7 @@ def _clip_end(text: str, start: int, length: int) -> int:
     return space if space > start else end
 
 
-def _render(text: str, start: int, end: int, matches: list[tuple[int, int, str]]) -> str:
+def _render(text: str, start: int, end: int, matches: list[Match]) -> str:
     before = text[max(0, start - 4) : start]
     parts = [] if start == 0 or "\n" in before or before.rstrip()[-1:] in _ENDS else ["…"]
     cursor = start

@@ -34,37 +34,45 @@ _LATIN_TO_CYRILLIC = str.maketrans("aceiopxykmthb", "асеіорхукмтнв"
 _CYRILLIC_TO_LATIN = str.maketrans("асеіорхукмтнв", "aceiopxykmthb")
 MAX_WORD_CHARS = 64  # longer "words" are URLs, hashes or garbage: not searchable
 CYRILLIC_LANGS = ("uk", "ru")
+MAX_READINGS = 3  # «вибори»: вибори, вибір, вибороти — more is noise
 
 
-def index_terms(text: str, lang: str | None) -> list[str]:
-    """Every word of `text` as its search term, in order (duplicates kept: frequencies matter)."""
+def index_terms(text: str, lang: str | None, *, all_readings: bool = False) -> list[str]:
+    """Every word of `text` as its search term, in order (duplicates kept: frequencies matter).
+
+    A word with several possible lemmas (uk «Києві»: київ or кий) gives its most likely one, or with
+    `all_readings` every one of them (at most MAX_READINGS): the search index takes them all, so
+    whichever lemma a query word has, the article is found.
+    """
     cyrillic_lang = document_cyrillic_lang(text, lang)
-    terms = []
+    terms: list[str] = []
     for word in _WORD.findall(text):
-        term = word_term(word, cyrillic_lang)
-        if term:
-            terms.append(term)
+        readings = word_readings(word, cyrillic_lang)
+        if all_readings:
+            terms.extend(readings)
+        elif readings:
+            terms.append(readings[0])
     return terms
 
 
-def term_spans(text: str, lang: str | None) -> Iterator[tuple[int, int, str]]:
-    """(start, end, term) for each word of `text`; offsets point into `text` as given."""
+def term_spans(text: str, lang: str | None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, every reading) for each word of `text`; offsets point into `text` as given."""
     cyrillic_lang = document_cyrillic_lang(text, lang)
     for match in _WORD.finditer(text):
-        term = word_term(match.group(), cyrillic_lang)
-        if term:
-            yield match.start(), match.end(), term
+        readings = word_readings(match.group(), cyrillic_lang)
+        if readings:
+            yield match.start(), match.end(), readings
 
 
 def query_term_alternatives(text: str) -> list[frozenset[str]]:
-    """For each word of a query: the terms it may have been indexed under.
+    """For each word of a query: every term it may have been indexed under.
 
     A reader's query has no language, and a word such as «ракети» reads as Ukrainian or Russian,
-    so an ambiguous Cyrillic word yields both lemmas; the index side picked one of them.
+    so an ambiguous Cyrillic word yields the readings of both.
     """
     groups = []
     for word in _WORD.findall(text):
-        alternatives = frozenset(t for t in (word_term(word, lang) for lang in CYRILLIC_LANGS) if t)
+        alternatives = frozenset(t for lang in CYRILLIC_LANGS for t in word_readings(word, lang))
         if alternatives:
             groups.append(alternatives)
     return groups
@@ -81,14 +89,20 @@ def document_cyrillic_lang(text: str, lang: str | None) -> str:
     return "ru" if ru_votes > uk_votes else "uk"  # the project's home language wins a tie
 
 
-@lru_cache(maxsize=1 << 19)
 def word_term(word: str, cyrillic_lang: str) -> str:
-    """The search term of one word ('' when the word is not searchable)."""
+    """The most likely search term of one word ('' when the word is not searchable)."""
+    readings = word_readings(word, cyrillic_lang)
+    return readings[0] if readings else ""
+
+
+@lru_cache(maxsize=1 << 19)
+def word_readings(word: str, cyrillic_lang: str) -> tuple[str, ...]:
+    """Every search term one word may stand for, most likely first; () when not searchable."""
     if len(word) > MAX_WORD_CHARS:
-        return ""
+        return ()
     if word.isascii():
         lowered = word.lower().replace("'", "").replace("`", "")
-        return lowered if lowered.isdigit() else _english_stem(lowered)
+        return (lowered if lowered.isdigit() else _english_stem(lowered),)
     cleaned = _clean(word)
     has_cyrillic = _CYRILLIC.search(cleaned) is not None
     has_latin = _LATIN.search(cleaned) is not None
@@ -99,10 +113,10 @@ def word_term(word: str, cyrillic_lang: str) -> str:
     if has_cyrillic and not has_latin:
         letters = set(cleaned)
         word_lang = "uk" if letters & _UK_ONLY else "ru" if letters & _RU_ONLY else cyrillic_lang
-        return _lemma(cleaned, word_lang)
+        return _lemmas(cleaned, word_lang)
     if has_latin and not has_cyrillic and cleaned.isascii():
-        return _english_stem(cleaned.replace("'", ""))
-    return cleaned.replace("'", "").replace("ё", "е")
+        return (_english_stem(cleaned.replace("'", "")),)
+    return (cleaned.replace("'", "").replace("ё", "е"),)
 
 
 def _clean(word: str) -> str:
@@ -119,10 +133,14 @@ def _unmix_scripts(word: str) -> str:
     return word.translate(_LATIN_TO_CYRILLIC if cyrillic >= latin else _CYRILLIC_TO_LATIN)
 
 
-def _lemma(word: str, lang: str) -> str:
+def _lemmas(word: str, lang: str) -> tuple[str, ...]:
     parses = _morph(lang).parse(word)
-    lemma = parses[0].normal_form if parses else word
-    return lemma.replace("'", "").replace("ё", "е")
+    if not parses:
+        return (word.replace("'", "").replace("ё", "е"),)
+    # The Russian dictionary scores its readings: a 1-in-100 reading (света as a name) is noise.
+    floor = parses[0].score / 10
+    lemmas = (p.normal_form.replace("'", "").replace("ё", "е") for p in parses if p.score >= floor)
+    return tuple(dict.fromkeys(lemmas))[:MAX_READINGS]
 
 
 def _english_stem(word: str) -> str:

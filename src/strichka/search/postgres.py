@@ -1,0 +1,122 @@
+"""Searcher on PostgreSQL: table search_documents(article_id, terms tsvector) with a GIN index.
+
+The tsvector is written as a literal from our own terms (title positions weighted A, body D), the
+equivalent of to_tsvector('simple', …) over pre-normalised text without the parser's word rules, so
+PostgreSQL matches exactly the terms SQLite matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, Engine, bindparam, cast, column, func, literal_column, select, table, text
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy.exc import DBAPIError
+
+from strichka.errors import StorageError
+from strichka.search.contract import SearchHit, SearchPage, SearchQuery, validate_query
+from strichka.search.documents import SearchDocument, batches, load_documents
+from strichka.search.filters import article_conditions
+from strichka.search.query_terms import QueryTerms, parse_query_terms
+from strichka.search.snippets import load_snippets
+from strichka.storage.schema import articles
+
+MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
+MAX_POSITIONS_PER_TERM = 256  # and its most positions kept per lexeme
+# ts_rank weights for D, C, B, A: a headline word counts four times a body word, as on SQLite.
+RANK_WEIGHTS = literal_column("'{0.25, 0.5, 0.75, 1.0}'::float4[]")
+REBUILD_BATCH = 1000
+
+search_documents = table("search_documents", column("article_id"), column("terms", TSVECTOR))
+_UPSERT = text(
+    "INSERT INTO search_documents (article_id, terms) VALUES (:article_id, CAST(:terms AS tsvector)) "
+    "ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms"
+)
+
+
+class PostgresSearcher:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def index_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
+        for ids in batches(article_ids):
+            documents = load_documents(conn, ids)
+            gone = set(ids) - {doc.article_id for doc in documents}
+            if gone:
+                self.remove_articles(conn, sorted(gone))
+            if documents:
+                conn.execute(
+                    _UPSERT, [{"article_id": d.article_id, "terms": tsvector_literal(d)} for d in documents]
+                )
+
+    def remove_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
+        for ids in batches(article_ids):
+            conn.execute(
+                text("DELETE FROM search_documents WHERE article_id IN :ids").bindparams(
+                    bindparam("ids", expanding=True)
+                ),
+                {"ids": ids},
+            )
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        validate_query(query)
+        terms = parse_query_terms(query.text)
+        tsquery = cast(bindparam("tsquery", tsquery_literal(terms)), TSQUERY)
+        vector = search_documents.c.terms
+        matched = (
+            select(articles.c.id)
+            .select_from(search_documents.join(articles, articles.c.id == search_documents.c.article_id))
+            .where(vector.op("@@")(tsquery), *article_conditions(query))
+        )
+        score = func.ts_rank(RANK_WEIGHTS, vector, tsquery)
+        if query.sort == "date":
+            order = [articles.c.published_at.desc(), articles.c.id.desc()]
+        else:
+            order = [score.desc(), articles.c.published_at.desc()]
+        page = matched.add_columns(score.label("score")).order_by(*order).limit(query.limit).offset(query.offset)
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.execute(page).all()
+                if len(rows) < query.limit and (rows or query.offset == 0):
+                    total = query.offset + len(rows)  # the last page tells the total without counting
+                else:
+                    total = conn.execute(select(func.count()).select_from(matched.subquery())).scalar_one()
+                snippets = load_snippets(conn, [row.id for row in rows], terms.all_terms)
+        except DBAPIError as exc:
+            raise StorageError(f"search index unavailable: {exc.orig}") from exc
+        hits = tuple(SearchHit(row.id, float(row.score), snippets.get(row.id, "")) for row in rows)
+        return SearchPage(hits=hits, total=total)
+
+    def rebuild(self) -> int:
+        with self.engine.begin() as conn:
+            conn.execute(text("DELETE FROM search_documents"))
+        indexed, after = 0, 0
+        while True:
+            with self.engine.begin() as conn:
+                ids = conn.scalars(
+                    select(articles.c.id).where(articles.c.id > after).order_by(articles.c.id).limit(REBUILD_BATCH)
+                ).all()
+                if not ids:
+                    break
+                self.index_articles(conn, ids)
+            indexed, after = indexed + len(ids), ids[-1]
+        return indexed
+
+
+def tsvector_literal(document: SearchDocument) -> str:
+    positions: dict[str, list[str]] = {}
+    weighted = [(t, "A") for t in document.title_terms] + [(t, "") for t in document.body_terms]
+    for position, (term, weight) in enumerate(weighted, start=1):
+        kept = positions.setdefault(term, [])
+        if len(kept) < MAX_POSITIONS_PER_TERM:
+            kept.append(f"{min(position, MAX_POSITION)}{weight}")
+    return " ".join(f"{_lexeme(term)}:{','.join(kept)}" for term, kept in positions.items())
+
+
+def tsquery_literal(terms: QueryTerms) -> str:
+    """Every term quoted as a lexeme, so no reader input is ever read as tsquery syntax."""
+    return " & ".join("(" + " | ".join(_lexeme(t) for t in sorted(group)) + ")" for group in terms.groups)
+
+
+def _lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
