@@ -2,7 +2,7 @@
 
 Every test that takes `database_url` runs twice: on SQLite, and on PostgreSQL when one answers at
 127.0.0.1:5432 (skipped with the reason printed otherwise). Each PostgreSQL test gets a fresh
-database that is dropped afterwards.
+schema that is dropped afterwards.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from strichka.settings import Settings
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PG_TEST_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/strichka_test"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
@@ -45,18 +46,33 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     if not _reachable(5432):
         pytest.skip("PostgreSQL pass skipped: nothing listens on 127.0.0.1:5432")
+    _ensure_pg_test_database()
     from sqlalchemy import create_engine, text
 
-    name = f"strichka_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    # One schema per test in one shared database: far cheaper than CREATE/DROP DATABASE.
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_TEST_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        yield f"{PG_TEST_URL}?options=-csearch_path%3D{schema}"
     finally:
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+def _ensure_pg_test_database() -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = 'strichka_test'")):
+            try:
+                conn.execute(text("CREATE DATABASE strichka_test"))
+            except Exception:  # noqa: BLE001 — another xdist worker created it first
+                pass
+    admin.dispose()
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -18,6 +20,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
 
 metadata = MetaData(
     naming_convention={
@@ -28,7 +32,26 @@ metadata = MetaData(
     }
 )
 
-UTCDateTime = DateTime(timezone=True)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in and out on every backend (SQLite would hand back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r} given to the database: use timezone-aware UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
 
 sources = Table(
     "sources",
@@ -38,7 +61,7 @@ sources = Table(
     Column("lang", String(8)),
     Column("site_url", Text),
     Column("weight", Float, nullable=False, default=1.0),
-    Column("created_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
     sqlite_autoincrement=True,
 )
 
@@ -52,13 +75,13 @@ feeds = Table(
     Column("etag", Text),
     Column("last_modified", Text),
     Column("ttl_minutes", Integer),
-    Column("last_checked_at", UTCDateTime),
-    Column("last_success_at", UTCDateTime),
+    Column("last_checked_at", UTCDateTime()),
+    Column("last_success_at", UTCDateTime()),
     Column("last_error", Text),
-    Column("last_error_at", UTCDateTime),
+    Column("last_error_at", UTCDateTime()),
     Column("error_count", Integer, nullable=False, default=0),
-    Column("next_check_at", UTCDateTime, index=True),
-    Column("created_at", UTCDateTime, nullable=False),
+    Column("next_check_at", UTCDateTime(), index=True),
+    Column("created_at", UTCDateTime(), nullable=False),
     sqlite_autoincrement=True,
 )
 
@@ -77,13 +100,13 @@ entries = Table(
     Column("author", Text),
     Column("categories", JSON, nullable=False, default=list),
     Column("image_url", Text),
-    Column("published_at", UTCDateTime),
+    Column("published_at", UTCDateTime()),
     Column("status", String(16), nullable=False, default="new", index=True),
     Column("error", Text),
     Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt_at", UTCDateTime),
+    Column("next_attempt_at", UTCDateTime()),
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
-    Column("created_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("feed_id", "identity", name="uq_entries_feed_identity"),
 )
 
@@ -100,9 +123,9 @@ articles = Table(
     Column("description", Text, nullable=False, default=""),
     Column("lang", String(8), index=True),
     Column("author", Text),
-    Column("published_at", UTCDateTime, nullable=False),
-    Column("updated_at", UTCDateTime),
-    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("published_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime()),
+    Column("fetched_at", UTCDateTime(), nullable=False),
     Column("lead_image_url", Text),
     Column("credits", JSON, nullable=False, default=list),
     Column("feed_categories", JSON, nullable=False, default=list),
@@ -136,9 +159,9 @@ images = Table(
     Column("status", String(16), nullable=False, default="pending", index=True),
     Column("error", Text),
     Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt_at", UTCDateTime),
+    Column("next_attempt_at", UTCDateTime()),
     Column("original_dropped", Boolean, nullable=False, default=False),
-    Column("created_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
 )
 
 article_images = Table(
@@ -160,7 +183,7 @@ fetch_log = Table(
     Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), index=True),
     Column("url", Text, nullable=False),
     Column("kind", String(16), nullable=False),  # feed, article, image
-    Column("started_at", UTCDateTime, nullable=False),
+    Column("started_at", UTCDateTime(), nullable=False),
     Column("duration_ms", Integer, nullable=False, default=0),
     Column("status", Integer),
     Column("bytes", Integer, nullable=False, default=0),
@@ -183,8 +206,8 @@ stories = Table(
     Column("source_count", Integer, nullable=False, default=0),
     Column("languages", String(64), nullable=False, default=""),
     Column("score", Float, nullable=False, default=0.0, index=True),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("updated_at", UTCDateTime, nullable=False, index=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False, index=True),
     Column("lead_image_id", Integer),
 )
 

@@ -16,8 +16,9 @@ def insert_ignoring_conflicts(
     if not rows:
         return 0
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(table).on_conflict_do_nothing(index_elements=list(conflict_columns))
-    inserted = 0
-    for row in rows:  # per row so rowcount is exact on both backends
-        inserted += conn.execute(stmt, row).rowcount
-    return inserted
+    stmt = (
+        dialect.insert(table)
+        .on_conflict_do_nothing(index_elements=list(conflict_columns))
+        .returning(table.c[conflict_columns[0]])  # a row comes back only when one was inserted
+    )
+    return sum(len(conn.execute(stmt, row).fetchall()) for row in rows)
