@@ -1,0 +1,187 @@
+"""Reading articles and their images for the site: one query per list, keyset pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Select, or_, select, tuple_
+
+from strichka.storage.schema import article_images, articles, images, sources
+from strichka.web.params import Cursor
+from strichka.web.views import ArticleCard, ArticleFull, ImageView, SourceRef, as_utc, image_from_row
+
+_IMG_COLUMNS = (
+    images.c.original_url.label("img_original_url"),
+    images.c.key.label("img_key"),
+    images.c.status.label("img_status"),
+    images.c.width.label("img_width"),
+    images.c.height.label("img_height"),
+    images.c.thumbnails.label("img_thumbnails"),
+)
+
+_CARD_COLUMNS = (
+    articles.c.id,
+    articles.c.title,
+    articles.c.lang,
+    articles.c.published_at,
+    articles.c.category,
+    articles.c.story_id,
+    articles.c.description,
+    articles.c.lead_image_url,
+    articles.c.url,
+    sources.c.id.label("src_id"),
+    sources.c.name.label("src_name"),
+    sources.c.site_url.label("src_site_url"),
+    sources.c.lang.label("src_lang"),
+    *_IMG_COLUMNS,
+)
+
+
+def _card_select() -> Select[Any]:
+    return (
+        select(*_CARD_COLUMNS)
+        .select_from(articles)
+        .join(sources, sources.c.id == articles.c.source_id)
+        .outerjoin(images, images.c.original_url == articles.c.lead_image_url)
+    )
+
+
+def source_from_row(row: Any) -> SourceRef:
+    return SourceRef(id=row.src_id, name=row.src_name, site_url=row.src_site_url, lang=row.src_lang)
+
+
+def card_from_row(row: Any) -> ArticleCard:
+    image = image_from_row(row)
+    if image is None and row.lead_image_url:
+        image = ImageView(original_url=row.lead_image_url)
+    return ArticleCard(
+        id=row.id,
+        title=row.title,
+        source=source_from_row(row),
+        lang=row.lang,
+        published_at=as_utc(row.published_at),  # type: ignore[arg-type]
+        category=row.category,
+        story_id=row.story_id,
+        image=image,
+        description=row.description or "",
+        url=row.url,
+    )
+
+
+def latest_articles(
+    conn: Connection,
+    *,
+    limit: int,
+    cursor: Cursor | None = None,
+    source_id: int | None = None,
+    category: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    include_duplicates: bool = False,
+) -> tuple[list[ArticleCard], Cursor | None]:
+    """Newest first; returns the page and the cursor of the next page (None on the last one)."""
+    query = _card_select()
+    if source_id is not None:
+        query = query.where(articles.c.source_id == source_id)
+    if category is not None:
+        query = query.where(articles.c.category == category)
+    if since is not None:
+        query = query.where(articles.c.published_at >= since)
+    if until is not None:
+        query = query.where(articles.c.published_at < until)
+    if not include_duplicates:
+        query = query.where(articles.c.duplicate_of.is_(None))
+    if cursor is not None:
+        query = query.where(
+            tuple_(articles.c.published_at, articles.c.id) < tuple_(cursor.published_at, cursor.id)
+        )
+    query = query.order_by(articles.c.published_at.desc(), articles.c.id.desc()).limit(limit + 1)
+    rows = conn.execute(query).all()
+    cards = [card_from_row(r) for r in rows[:limit]]
+    next_cursor = Cursor(cards[-1].published_at, cards[-1].id) if len(rows) > limit and cards else None
+    return cards, next_cursor
+
+
+def cards_by_ids(conn: Connection, ids: Sequence[int]) -> list[ArticleCard]:
+    """Cards in the order of ids (search hits keep their rank); unknown ids are skipped."""
+    if not ids:
+        return []
+    rows = conn.execute(_card_select().where(articles.c.id.in_(list(ids)))).all()
+    by_id = {r.id: card_from_row(r) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def story_cards(conn: Connection, story_id: int, *, limit: int = 200) -> list[ArticleCard]:
+    """Every article of a story, oldest first: who reported first reads first."""
+    query = (
+        _card_select()
+        .where(articles.c.story_id == story_id)
+        .order_by(articles.c.published_at.asc(), articles.c.id.asc())
+        .limit(limit)
+    )
+    return [card_from_row(r) for r in conn.execute(query).all()]
+
+
+def related_cards(conn: Connection, article: ArticleCard, *, limit: int = 8) -> list[ArticleCard]:
+    """Other articles of the same story first, then recent ones of the same category."""
+    found: list[ArticleCard] = []
+    if article.story_id is not None:
+        query = (
+            _card_select()
+            .where(articles.c.story_id == article.story_id, articles.c.id != article.id)
+            .order_by(articles.c.published_at.desc())
+            .limit(limit)
+        )
+        found = [card_from_row(r) for r in conn.execute(query).all()]
+    if len(found) < limit and article.category:
+        seen = {c.id for c in found} | {article.id}
+        query = (
+            _card_select()
+            .where(
+                articles.c.category == article.category,
+                articles.c.duplicate_of.is_(None),
+                articles.c.id.not_in(seen),
+                or_(articles.c.story_id.is_(None), articles.c.story_id != (article.story_id or -1)),
+            )
+            .order_by(articles.c.published_at.desc(), articles.c.id.desc())
+            .limit(limit - len(found))
+        )
+        found += [card_from_row(r) for r in conn.execute(query).all()]
+    return found
+
+
+def article_by_id(conn: Connection, article_id: int) -> ArticleFull | None:
+    query = _card_select().add_columns(
+        articles.c.html, articles.c.text, articles.c.author,
+        articles.c.updated_at, articles.c.credits,
+    ).where(articles.c.id == article_id)
+    row = conn.execute(query).first()
+    if row is None:
+        return None
+    card = card_from_row(row)
+    return ArticleFull(
+        card=card,
+        url=row.url,
+        html=row.html,
+        text=row.text,
+        author=row.author,
+        updated_at=as_utc(row.updated_at),
+        credits=tuple(str(c) for c in (row.credits or ())),
+        images=tuple(article_image_views(conn, article_id)),
+    )
+
+
+def article_image_views(conn: Connection, article_id: int) -> Iterable[ImageView]:
+    query = (
+        select(article_images.c.caption, article_images.c.credit, article_images.c.alt, *_IMG_COLUMNS)
+        .select_from(article_images)
+        .join(images, images.c.id == article_images.c.image_id)
+        .where(article_images.c.article_id == article_id)
+        .order_by(article_images.c.position, article_images.c.image_id)
+    )
+    for row in conn.execute(query).all():
+        view = image_from_row(row, caption=row.caption, credit=row.credit, alt=row.alt)
+        if view is not None:
+            yield view
