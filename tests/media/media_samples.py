@@ -33,7 +33,7 @@ def encode(image: Image.Image, fmt: str, **params: object) -> bytes:
 
 
 def jpeg(width: int = 640, height: int = 427, **params: object) -> bytes:
-    return encode(photo(width, height), "JPEG", quality=88, **params)
+    return encode(photo(width, height), "JPEG", **{"quality": 88, **params})
 
 
 def png(width: int = 300, height: int = 200) -> bytes:
