@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from strichka.errors import StrichkaError
 from strichka.web import queries_sources as qs
 from strichka.web.i18n import LANGS
+from strichka.web.params import row_id
 from strichka.web.site import Site, site_of
 
 REALM = 'Basic realm="strichka admin", charset="UTF-8"'
@@ -87,6 +88,7 @@ async def admin_add_source(request: Request) -> Response:
 
 
 async def admin_remove_source(request: Request, source_id: int) -> Response:
+    source_id = row_id(source_id)
     site = _require_admin(request)
     form = await request.form()
     if not site.csrf_ok(str(form.get("csrf") or "")):

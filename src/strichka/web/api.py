@@ -15,7 +15,7 @@ from strichka.web import queries_articles as qa
 from strichka.web import queries_sources as qs
 from strichka.web import queries_stories as qst
 from strichka.web.i18n import CATEGORY_LABELS, LANGS, Localizer, reader_zone
-from strichka.web.params import MAX_LIMIT, parse_cursor
+from strichka.web.params import MAX_LIMIT, parse_cursor, row_id
 from strichka.web.search_form import parse_search_form, run_search, safe_snippet
 from strichka.web.site import site_of
 from strichka.web.views import ArticleCard, ArticleFull, FeedHealth, ImageView, SourceRef, StoryCard
@@ -132,6 +132,7 @@ def list_articles(request: Request, cursor: CursorParam = None, limit: Limit = 2
 
 def get_article(request: Request, article_id: int) -> ORJSONResponse:
     """One article with its text, sanitized HTML and images (original and mirrored URLs)."""
+    article_id = row_id(article_id)
     with site_of(request).app.engine.connect() as conn:
         article = qa.article_by_id(conn, article_id)
     if article is None:
@@ -152,6 +153,7 @@ def list_stories(request: Request, cursor: CursorParam = None, limit: Limit = 20
 
 def get_story(request: Request, story_id: int) -> ORJSONResponse:
     """One story with every article on it, oldest first, and whom each article cites."""
+    story_id = row_id(story_id)
     with site_of(request).app.engine.connect() as conn:
         story = qst.story_by_id(conn, story_id)
         if story is None:
@@ -180,6 +182,7 @@ def list_sources(request: Request) -> ORJSONResponse:
 
 
 def get_source(request: Request, source_id: int) -> ORJSONResponse:
+    source_id = row_id(source_id)
     with site_of(request).app.engine.connect() as conn:
         source = qs.source_by_id(conn, source_id)
         if source is None:

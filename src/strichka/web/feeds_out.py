@@ -18,6 +18,7 @@ from strichka.web import queries_articles as qa
 from strichka.web import queries_sources as qs
 from strichka.web import queries_stories as qst
 from strichka.web.i18n import CATEGORY_LABELS
+from strichka.web.params import row_id
 from strichka.web.search_form import parse_search_form, run_search
 from strichka.web.site import site_of
 from strichka.web.views import ArticleCard
@@ -115,6 +116,7 @@ def home_feed(request: Request, fmt: str) -> Response:
 
 
 def source_feed(request: Request, source_id: int, fmt: str) -> Response:
+    source_id = row_id(source_id)
     _check(fmt)
     with site_of(request).app.engine.connect() as conn:
         source = qs.source_by_id(conn, source_id)
@@ -136,6 +138,7 @@ def category_feed(request: Request, slug: str, fmt: str) -> Response:
 
 
 def story_feed(request: Request, story_id: int, fmt: str) -> Response:
+    story_id = row_id(story_id)
     _check(fmt)
     site = site_of(request)
     with site.app.engine.connect() as conn:

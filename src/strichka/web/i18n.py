@@ -27,28 +27,35 @@ DEFAULT_TZ = "Europe/Kyiv"
 LANG_COOKIE = "lang"
 TZ_COOKIE = "tz"
 
-# Category slugs the stories step assigns (Telegram contest classes); labels are msgids below.
-CATEGORY_LABELS: dict[str, str] = {
-    "society": "Society",
-    "economy": "Economy",
-    "technology": "Technology",
-    "sports": "Sports",
-    "entertainment": "Entertainment",
-    "science": "Science",
-    "other": "Other",
-    "not_news": "Not news",
-}
-
-LANGUAGE_NAMES = {"uk": "Українська", "ru": "Русский", "en": "English"}
 
 
 def _(message: str) -> str:
-    """Marks a msgid for extraction; translated at render time."""
+    """Marks a msgid for extraction (pybabel / the catalogue test); translated at render time."""
     return message
 
 
-for _label in CATEGORY_LABELS.values():
-    _(_label)
+# Category slugs the stories step assigns (Telegram contest classes) and their labels (msgids).
+CATEGORY_LABELS: dict[str, str] = {
+    "society": _("Society"),
+    "economy": _("Economy"),
+    "technology": _("Technology"),
+    "sports": _("Sports"),
+    "entertainment": _("Entertainment"),
+    "science": _("Science"),
+    "other": _("Other"),
+    "not_news": _("Not news"),
+}
+
+# SearchQueryError.code -> the message readers see, translated.
+SEARCH_ERRORS: dict[str, str] = {
+    "empty_query": _("Type at least one word to search for."),
+    "bad_limit": _("Too many results asked for at once."),
+    "bad_offset": _("Results can only be paged this far; narrow the search instead."),
+    "bad_sort": _("Results can be sorted by relevance or by date."),
+    "bad_dates": _("Check the dates: use the form YYYY-MM-DD."),
+}
+
+LANGUAGE_NAMES = {"uk": "Українська", "ru": "Русский", "en": "English"}
 
 
 @lru_cache(maxsize=len(LANGS))

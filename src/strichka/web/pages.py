@@ -9,7 +9,7 @@ from strichka.web import queries_articles as qa
 from strichka.web import queries_sources as qs
 from strichka.web import queries_stories as qst
 from strichka.web.i18n import LANG_COOKIE, LANGS
-from strichka.web.params import parse_cursor
+from strichka.web.params import parse_cursor, row_id
 from strichka.web.site import ONE_YEAR, site_of
 from strichka.web.views import ArticleFull, ImageView
 
@@ -32,6 +32,7 @@ def home(request: Request) -> Response:
 
 
 def article_page(request: Request, article_id: int) -> Response:
+    article_id = row_id(article_id)
     site = site_of(request)
     with site.app.engine.connect() as conn:
         article = qa.article_by_id(conn, article_id)
@@ -82,6 +83,7 @@ def photo_credits(article: ArticleFull) -> list[str]:
 
 
 def story_page(request: Request, story_id: int) -> Response:
+    story_id = row_id(story_id)
     site = site_of(request)
     with site.app.engine.connect() as conn:
         story = qst.story_by_id(conn, story_id)
@@ -105,6 +107,7 @@ def story_page(request: Request, story_id: int) -> Response:
 
 
 def source_page(request: Request, source_id: int) -> Response:
+    source_id = row_id(source_id)
     site = site_of(request)
     cursor = parse_cursor(request.query_params.get("cursor"))
     with site.app.engine.connect() as conn:

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from strichka.web import queries_articles as qa
 from strichka.web import queries_sources as qs
 from strichka.web import queries_stories as qst
-from strichka.web.i18n import CATEGORY_LABELS, LANGS
+from strichka.web.i18n import CATEGORY_LABELS, LANGS, SEARCH_ERRORS
 from strichka.web.pages import FEED_PAGE
 from strichka.web.params import BadParam, parse_cursor
 from strichka.web.search_form import PAGE_SIZE, SORTS, parse_search_form, run_search, safe_snippet
@@ -78,7 +78,9 @@ def search_page(request: Request) -> Response:
         try:
             result = run_search(site.app.searcher, form)
         except SearchQueryError as exc:
-            error, status = str(exc), 400
+            loc = site.localizer(request)
+            code_msg = SEARCH_ERRORS.get(exc.code)
+            error, status = (loc.gettext(code_msg) if code_msg else str(exc)), 400
         else:
             total = result.total
             snippets = {h.article_id: safe_snippet(h.snippet_html) for h in result.hits}

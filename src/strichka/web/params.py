@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 MAX_LIMIT = 100
+MAX_ID = 2**63 - 1  # the largest row id any database here can hold
 MAX_QUERY_CHARS = 500
 
 
@@ -90,4 +91,13 @@ def parse_slug(name: str, value: str | None, *, max_len: int = 32) -> str | None
         return None
     if len(value) > max_len or not all(c.isalnum() or c in "_-" for c in value):
         raise BadParam(name, "expected letters, digits, - or _")
+    return value
+
+
+def row_id(value: int) -> int:
+    """A path id too big for the database cannot name a row: 404, not a driver overflow (500)."""
+    if not 0 < value <= MAX_ID:
+        from fastapi import HTTPException
+
+        raise HTTPException(404)
     return value
