@@ -1,0 +1,22 @@
+"""Page text → one lxml tree, parsed once and shared by every candidate and the metadata reader."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from strichka.errors import ExtractError
+
+# a news page is rarely over 2 MB of HTML; past this it is a feed dump, an archive or an attack
+MAX_HTML_CHARS = 8_000_000
+
+
+def parse_page(html: str, *, url: str) -> HtmlElement:
+    if not html or not html.strip():
+        raise ExtractError(url, "empty page")
+    if len(html) > MAX_HTML_CHARS:
+        raise ExtractError(url, f"page too large to extract ({len(html)} characters)")
+    tree = load_html(html)
+    if tree is None or len(tree) == 0:
+        raise ExtractError(url, "page is not parseable HTML")
+    return tree

@@ -1,0 +1,51 @@
+"""What one outlet repeats on every page (menus, footers, "most read" lists) is not the article.
+
+The pipeline keeps one SiteProfile per host, learned from other pages of that host, and passes it in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from strichka.extract.blocks import fingerprint
+from strichka.extract.parse import parse_page
+
+_BLOCKISH = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "span", "a", "b", "strong", "font")
+_MAX_BLOCK_CHARS = 400  # long paragraphs repeat across pages only when quoted, never as furniture
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """Block fingerprints seen on the outlet's pages, with the number of pages each was seen on."""
+
+    pages: int = 0
+    block_pages: dict[str, int] = field(default_factory=dict)
+
+    def is_boilerplate(self, text: str) -> bool:
+        seen = self.block_pages.get(fingerprint(text), 0)
+        # with few pages one sighting elsewhere is enough; with many, a block must be common
+        return seen >= max(1, self.pages // 4)
+
+
+def page_fingerprints(tree: HtmlElement) -> frozenset[str]:
+    found = set()
+    for element in tree.iter(_BLOCKISH):
+        text = fingerprint("".join(element.itertext()))
+        if 2 <= len(text) <= _MAX_BLOCK_CHARS:
+            found.add(text)
+    return frozenset(found)
+
+
+def profile_from_fingerprints(pages: list[frozenset[str]]) -> SiteProfile:
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update(page)
+    return SiteProfile(pages=len(pages), block_pages=dict(counts))
+
+
+def learn_site_profile(pages: list[str], *, url: str = "") -> SiteProfile:
+    """Learn from other pages of one outlet (never include the page being extracted)."""
+    return profile_from_fingerprints([page_fingerprints(parse_page(html, url=url)) for html in pages])
