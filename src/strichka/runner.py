@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+from typing import Any
 
 import uvicorn
 
@@ -41,6 +42,20 @@ async def serve_forever(app: App, *, host: str | None, port: int | None, crawl: 
             await crawler
 
 
+async def subscribe_demo_outlets(app: App, web: Any) -> None:
+    """Subscribe as a user would: by feed URL, or by home page where the feed is only linked."""
+    from strichka.fetch import Fetcher
+    from strichka.sources.subscribe import subscribe
+
+    async with Fetcher(app.settings) as fetcher:
+        for outlet in web.outlets:
+            url = outlet.home_url if outlet.discover_via_home else outlet.feed_url
+            await subscribe(
+                url, engine=app.engine, fetcher=fetcher, max_bytes=app.settings.max_body_bytes,
+                name=outlet.name, lang=outlet.lang,
+            )
+
+
 async def crawl_loop(app: App, stop: asyncio.Event) -> None:
     """In process by default; with STRICHKA_REDIS_URL, hand due feeds to Celery workers instead."""
     if not app.settings.redis_url:
@@ -65,21 +80,18 @@ async def crawl_loop(app: App, stop: asyncio.Event) -> None:
 
 async def run_demo(settings: Settings, *, port: int, web_port: int) -> None:
     """Start the simulated news web, subscribe to its outlets, crawl it once, then run."""
-    from strichka.demo import start_demo_web
+    from strichka.demo import DemoClock, start_demo_web
     from strichka.pipeline.local import crawl_once
-    from strichka.sources.catalogue import add_feed
 
     settings = dataclasses.replace(
         settings, home=str(settings.home_path / "demo"), allow_private_networks=True, crawl_interval=20,
         min_check_interval=20,
     )
     app = App.build(settings)
-    web = start_demo_web(port=web_port)
+    web = start_demo_web(port=web_port, clock=DemoClock.following_real_time())
     try:
         print(f"simulated news web: {web.base_url} ({len(web.outlets)} outlets)", flush=True)
-        with app.engine.begin() as conn:
-            for outlet in web.outlets:
-                add_feed(conn, feed_url=outlet.feed_url, name=outlet.name, lang=outlet.lang, site_url=outlet.home_url)
+        await subscribe_demo_outlets(app, web)
         report = await crawl_once(app, progress=True)
         print(f"first pass: {report.summary()}", flush=True)
         await serve_forever(app, host="127.0.0.1", port=port, crawl=True)

@@ -1,0 +1,84 @@
+"""The stories step: a stored article joins a story (or opens one), and the story is saved.
+
+The index lives in memory over the sliding window and is restored from storage at start-up,
+so one process owns it: the local runner, or the single worker of the Celery `stories` queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from strichka.app import App
+from strichka.pipeline.deps import PipelineDeps
+from strichka.storage import stories_repo
+from strichka.storage.schema import article_images, articles, images, sources
+from strichka.stories import StoryArticle, StoryIndex
+
+_index_lock = threading.Lock()  # the index is not thread-safe; one article at a time
+
+
+def open_story_index(app: App) -> StoryIndex:
+    """A StoryIndex over the active window, restored from stored articles without re-embedding."""
+    index = StoryIndex(app.embedder, window_hours=app.settings.story_window_hours)
+    since = datetime.now(UTC) - timedelta(hours=app.settings.story_window_hours)
+    with app.engine.connect() as conn:
+        index.restore(stories_repo.load_window(conn, since))
+    return index
+
+
+async def assign_story(article_id: int, deps: PipelineDeps) -> None:
+    with deps.engine.connect() as conn:
+        article = load_story_article(conn, article_id)
+    if article is None:
+        return
+    assignment, view = await asyncio.to_thread(_add, deps.story_index, article)
+    with deps.engine.begin() as conn:
+        stories_repo.save_assignment(conn, assignment, view)
+
+
+def assign_story_in_worker(app: App, article_id: int) -> None:
+    """For the Celery stories worker: the same step, synchronously, with a per-process index."""
+    index = app._lazy.get("story_index")
+    if index is None:
+        index = app._lazy["story_index"] = open_story_index(app)
+    with app.engine.connect() as conn:
+        article = load_story_article(conn, article_id)
+    if article is None:
+        return
+    assignment, view = _add(index, article)
+    with app.engine.begin() as conn:
+        stories_repo.save_assignment(conn, assignment, view)
+
+
+def _add(index: StoryIndex, article: StoryArticle) -> tuple[Any, Any]:
+    with _index_lock:
+        assignment = index.add(article)
+        return assignment, index.story(assignment.story_id)
+
+
+def load_story_article(conn: Any, article_id: int) -> StoryArticle | None:
+    row = conn.execute(
+        select(articles, sources.c.name.label("source_name"), sources.c.weight.label("source_weight"))
+        .join(sources)
+        .where(articles.c.id == article_id)
+    ).first()
+    if row is None:
+        return None
+    hashes = tuple(
+        h for (h,) in conn.execute(
+            select(images.c.phash)
+            .join(article_images, article_images.c.image_id == images.c.id)
+            .where(article_images.c.article_id == article_id, images.c.phash.is_not(None))
+        )
+    )
+    return StoryArticle(
+        id=row.id, source_id=row.source_id, source_name=row.source_name, lang=row.lang, title=row.title,
+        text=row.text, published_at=row.published_at, url=row.url,
+        feed_categories=tuple(row.feed_categories or ()), image_hashes=hashes,
+        source_weight=row.source_weight or 1.0,
+    )
