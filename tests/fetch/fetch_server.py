@@ -8,6 +8,7 @@ the response itself, so it can stream, drip, block on an event or send broken da
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -107,8 +108,10 @@ async def resolve_to_loopback(host: str, port: int) -> list[str]:
 
 
 @contextmanager
-def running_server() -> Iterator[LocalServer]:
+def running_server(tls: ssl.SSLContext | None = None) -> Iterator[LocalServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     httpd.daemon_threads = True
     httpd.block_on_close = False
     local = LocalServer(httpd)

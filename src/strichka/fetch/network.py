@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import ssl
 import typing
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -127,13 +128,15 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         allow_private_networks: bool,
         max_connections: int,
         network_backend: httpcore.AsyncNetworkBackend | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        """`network_backend` opens the sockets to checked addresses; tests replace it to route them."""
+        """`network_backend` opens sockets to checked addresses and `ssl_context` decides which
+        certificates are trusted; both default to the real thing and are replaced only by tests."""
         super().__init__(trust_env=False)
         # httpx does not take a network backend, so the pool it built is replaced by an equal
         # one that differs only in network_backend. Relies on httpx 0.28's `_pool` attribute.
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=ssl_context or httpx.create_ssl_context(trust_env=False),
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,
