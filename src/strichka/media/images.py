@@ -116,10 +116,11 @@ def _decode(
         raise MediaError(url, f"decompression bomb: {exc}") from exc
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise MediaError(url, f"truncated or corrupt image: {exc}") from exc
+    decoded: Image.Image = image
     if orientation and orientation != 1:
-        image = ImageOps.exif_transpose(image)
+        decoded = ImageOps.exif_transpose(image)
     ext, content_type = FORMATS[fmt]
-    return ImageInfo(fmt, ext, content_type, shown_w, shown_h, len(data)), image
+    return ImageInfo(fmt, ext, content_type, shown_w, shown_h, len(data)), decoded
 
 
 def _sniff_not_image(data: bytes) -> str | None:

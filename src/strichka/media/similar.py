@@ -8,7 +8,7 @@ distance as one signal that two articles show the same event.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 K = TypeVar("K")
 
@@ -23,11 +23,21 @@ def hamming_distance(a: str, b: str) -> int:
     return (int(a, 16) ^ int(b, 16)).bit_count()
 
 
+@overload
+def similar_hashes(  # type: ignore[overload-overlap]  # a mapping is matched first, by design
+    target: str, candidates: Mapping[K, str], max_distance: int = DEFAULT_MAX_DISTANCE
+) -> list[tuple[K, int]]: ...
+
+
+@overload
 def similar_hashes(
-    target: str,
-    candidates: Mapping[K, str] | Iterable[str],
-    max_distance: int = DEFAULT_MAX_DISTANCE,
-) -> list[tuple[K, int]] | list[tuple[str, int]]:
+    target: str, candidates: Iterable[str], max_distance: int = DEFAULT_MAX_DISTANCE
+) -> list[tuple[str, int]]: ...
+
+
+def similar_hashes(
+    target: str, candidates: Mapping[Any, str] | Iterable[str], max_distance: int = DEFAULT_MAX_DISTANCE
+) -> list[tuple[Any, int]]:
     """(candidate id, distance) for every candidate within max_distance, closest first.
 
     candidates is a mapping id -> hash (image id, article id …) or just hashes; candidates
@@ -35,7 +45,7 @@ def similar_hashes(
     """
     pairs = candidates.items() if isinstance(candidates, Mapping) else ((h, h) for h in candidates)
     target_bits = int(target, 16)
-    found = []
+    found: list[tuple[Any, int]] = []
     for ident, value in pairs:
         if not value or len(value) != len(target):
             continue
