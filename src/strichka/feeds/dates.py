@@ -8,11 +8,24 @@ Greek, Hungarian, ...). A date without a zone is taken as UTC: guessing a local 
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from feedparser.datetimes import _parse_date as _feedparser_parse_date
 
+# The shape nearly every RSS date has; anything else goes to the general parsers.
+_RFC822 = re.compile(
+    r"(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*"
+    r"([+-]\d{4}|[A-Za-z]{1,5})\s*$"
+)
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_ZONES = {
+    name: timedelta(hours=hours)
+    for name, hours in (("GMT", 0), ("UT", 0), ("UTC", 0), ("Z", 0), ("EST", -5), ("EDT", -4), ("CST", -6),
+                        ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8), ("PDT", -7), ("CET", 1), ("CEST", 2),
+                        ("EET", 2), ("EEST", 3), ("MSK", 3), ("BST", 1))
+}
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 
 
@@ -37,10 +50,29 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def _rfc822(value: str) -> datetime | None:
+    match = _RFC822.match(value)
+    if match is not None:
+        day, month, year, hour, minute, second, zone = match.groups()
+        offset = _ZONES.get(zone.upper()) if zone[0] not in "+-" else _offset(zone)
+        month_number = _MONTHS.get(month.lower())
+        if offset is not None and month_number is not None:
+            try:
+                moment = datetime(int(year), month_number, int(day), int(hour), int(minute), int(second or 0))
+            except ValueError:
+                return None
+            return (moment - offset).replace(tzinfo=UTC)
     try:
         return _as_utc(parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def _offset(zone: str) -> timedelta | None:
+    hours, minutes = int(zone[1:3]), int(zone[3:5])
+    if hours > 14 or minutes > 59:
+        return None
+    delta = timedelta(hours=hours, minutes=minutes)
+    return -delta if zone[0] == "-" else delta
 
 
 def _iso8601(value: str) -> datetime | None:

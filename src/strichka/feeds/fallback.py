@@ -10,7 +10,7 @@ from typing import Any
 
 import feedparser
 
-from strichka.feeds.html_text import first_image_src, html_to_text, shorten
+from strichka.feeds.html_text import first_image_src, html_to_text, summary_text
 from strichka.feeds.identity import entry_identity
 from strichka.models import ParsedEntry, ParsedFeed
 
@@ -50,7 +50,7 @@ def _entry(entry: Any) -> ParsedEntry:
         identity=entry_identity(guid=guid, url=link, title=title, content=content_html),
         url=link,
         title=title,
-        summary=html_to_text(description) if description else shorten(html_to_text(content_html)),
+        summary=summary_text(description or content_html),
         content_html=content_html,
         published_at=published or updated,
         updated_at=updated,

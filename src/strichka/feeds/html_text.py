@@ -11,9 +11,10 @@ import html
 import re
 
 _INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HAS_INVISIBLE = re.compile(r"<(?:script|style|template)\b", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
-_SPACES = re.compile(r"\s+")
+_PARTIAL_TAG = re.compile(r"<[^>]*$")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>"']+))""", re.I)
 
 SUMMARY_CHARS = 1000  # a summary derived from full content is cut to about this length
@@ -22,11 +23,25 @@ SUMMARY_CHARS = 1000  # a summary derived from full content is cut to about this
 def html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed."""
     if "<" not in markup and "&" not in markup:
-        return _SPACES.sub(" ", markup).strip()
-    text = _INVISIBLE.sub(" ", markup)
+        return " ".join(markup.split())
+    text = markup
+    if "<!--" in text or _HAS_INVISIBLE.search(text):
+        text = _INVISIBLE.sub(" ", text)
     text = _BLOCK_TAG.sub(" ", text)
     text = _TAG.sub("", text)
-    return _SPACES.sub(" ", html.unescape(text)).strip()
+    return " ".join(html.unescape(text).split())
+
+
+def summary_text(markup: str, limit: int = SUMMARY_CHARS) -> str:
+    """Plain-text summary of HTML of any length, about `limit` characters at most.
+
+    Only a prefix of long markup is converted: a summary needs the opening, and stripping a
+    whole article per entry would dominate the cost of parsing a feed.
+    """
+    window = limit * 3
+    if len(markup) > window:
+        markup = _PARTIAL_TAG.sub("", markup[:window])
+    return shorten(html_to_text(markup), limit)
 
 
 def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:

@@ -9,7 +9,7 @@ import orjson
 
 from strichka.errors import FeedError
 from strichka.feeds.dates import parse_date
-from strichka.feeds.html_text import first_image_src, html_to_text, shorten
+from strichka.feeds.html_text import first_image_src, html_to_text, shorten, summary_text
 from strichka.feeds.identity import entry_identity
 from strichka.models import ParsedEntry, ParsedFeed
 
@@ -38,7 +38,7 @@ def _entry(item: dict[str, Any], base: str) -> ParsedEntry:
     content_text = _string(item.get("content_text"))
     if not content_html and content_text:
         content_html = "<p>" + content_text.replace("&", "&amp;").replace("<", "&lt;") + "</p>"
-    summary = _string(item.get("summary")) or shorten(content_text or html_to_text(content_html))
+    summary = shorten(_string(item.get("summary")) or content_text) or summary_text(content_html)
     title = html_to_text(_string(item.get("title")))
     guid = _string(item.get("id")) or None
     published = parse_date(_string(item.get("date_published")))

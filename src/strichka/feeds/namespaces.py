@@ -21,9 +21,26 @@ RSS_CORE = ("", RSS10, RSS090, "http://backend.userland.com/rss2", "http://blogs
 MEDIA_ALIASES = (MEDIA, "http://search.yahoo.com/rss/", "http://search.yahoo.com/mrss", "http://tools.search.yahoo.com/mrss/")
 
 
+CONVENTIONAL_PREFIXES = {
+    "rss": "", "atom": ATOM10, "dc": DC, "dcterms": DCTERMS, "content": CONTENT, "media": MEDIA,
+    "itunes": ITUNES, "rdf": RDF,
+}
+_SPLIT: dict[str, tuple[str, str]] = {}  # feeds use a few dozen tags: remember their split
+
+
 def split_tag(tag: str) -> tuple[str, str]:
     """'{ns}local' → ('ns', 'local'); 'local' → ('', 'local')."""
-    if tag[:1] == "{":
-        ns, _, local = tag[1:].partition("}")
-        return ns, local
-    return "", tag
+    split = _SPLIT.get(tag)
+    if split is None:
+        if tag[:1] == "{":
+            ns, _, local = tag[1:].partition("}")
+            split = (ns, local)
+        elif ":" in tag:
+            # Recovery keeps an undeclared prefix in the name ("rss:item"); read the usual ones.
+            prefix, _, local = tag.partition(":")
+            split = (CONVENTIONAL_PREFIXES.get(prefix.lower(), prefix + ":"), local)
+        else:
+            split = ("", tag)
+        if len(_SPLIT) < 4096:  # bounded: hostile feeds can invent endless tag names
+            _SPLIT[tag] = split
+    return split

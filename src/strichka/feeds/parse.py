@@ -13,7 +13,7 @@ from strichka.feeds.fallback import parse_with_feedparser
 from strichka.feeds.json_feed import read_json_feed
 from strichka.feeds.namespaces import split_tag
 from strichka.feeds.sniff import EMPTY_REASON, sniff_kind
-from strichka.feeds.xml_document import count_item_tags, parse_xml
+from strichka.feeds.xml_document import may_hold_more_entries, parse_xml
 from strichka.feeds.xml_feed import feed_format, read_xml_feed
 from strichka.fetch.charset import decode_document
 from strichka.models import ParsedFeed
@@ -38,7 +38,7 @@ def _parse_xml_feed(text: str, url: str) -> ParsedFeed:
         root_name = split_tag(str(document.root.tag))[1]
         if kind is not None:
             fast = read_xml_feed(document.root, kind, url=url)
-            if len(fast.entries) >= count_item_tags(text):
+            if not may_hold_more_entries(text, len(fast.entries)):
                 return fast
     slow = parse_with_feedparser(text, url=url)
     if fast is not None and len(fast.entries) >= len(slow.entries):

@@ -18,6 +18,9 @@ _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 _AMPERSAND = re.compile(r"&(?:(#[0-9]+;|#[xX][0-9a-fA-F]+;)|([A-Za-z][A-Za-z0-9]{0,31});)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECLARATION = re.compile(r"<\?xml[^>]*\?>")
+# Start tags with an unquoted attribute value (rss:version=2.0): recovery would drop the element.
+_UNQUOTED_TAG = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>]*?=\s*[^\s\"'<>][^<>]*>")
+_ATTRIBUTE = re.compile(r"""(\s[\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+?(?=\s|/?>))""")
 _ITEM_OPEN = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
 
 
@@ -41,9 +44,15 @@ def parse_xml(text: str, *, url: str) -> XmlDocument | None:
     return None if root is None else XmlDocument(root, repaired=True)
 
 
-def count_item_tags(text: str) -> int:
-    """Cheap upper bound on the entries a document holds: its <item>/<entry> start tags."""
-    return len(_ITEM_OPEN.findall(text))
+def may_hold_more_entries(text: str, found: int) -> bool:
+    """Whether the document has more <item>/<entry> start tags than the entries found.
+
+    Substring counts first (an upper bound, fast); the exact regex count only when they exceed.
+    """
+    rough = sum(text.count(s) for s in ("<item", "<entry", ":item", ":entry", "<ITEM", "<ENTRY"))
+    if rough <= found:
+        return False
+    return len(_ITEM_OPEN.findall(text)) > found
 
 
 def repair_xml(text: str) -> str:
@@ -53,7 +62,19 @@ def repair_xml(text: str) -> str:
     # A second declaration (feeds glued together, or junk before the real prolog) is fatal in XML.
     text = text[:1] + _DECLARATION.sub("", text[1:])
     text = _AMPERSAND.sub(_fix_ampersand, text)
+    text = _UNQUOTED_TAG.sub(_quote_attributes, text)
     return _cut_truncated(text)
+
+
+def _quote_attributes(match: re.Match[str]) -> str:
+    return _ATTRIBUTE.sub(_quoted, match.group(0))
+
+
+def _quoted(match: re.Match[str]) -> str:
+    name, value = match.group(1), match.group(2)
+    if value[0] in "\"'":
+        return match.group(0)
+    return f'{name}="{value}"'
 
 
 def _fix_ampersand(match: re.Match[str]) -> str:

@@ -1,22 +1,21 @@
 """One RSS <item> / RDF item / Atom <entry> element → ParsedEntry.
 
-Every namespace's synonyms land in one scratch record (first value wins, in document order),
-then one function turns the record into the frozen model. Images rank: enclosure, then
-media:content, then media:thumbnail, then anything else that names an image, then the first
-<img> of the content.
+Each child element gets a role from its tag (RSS, Atom, Dublin Core, content:, Media RSS and
+iTunes synonyms share roles); the first element of a role wins, in document order. Roles are
+cached per tag string because this loop runs for every child of every entry and dominates the
+cost of parsing a feed. Images rank: enclosure, media:content, media:thumbnail, any other
+image element, then the first <img> of the content.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from lxml import etree
 
 from strichka.feeds.dates import parse_date
-from strichka.feeds.html_text import first_image_src, html_to_text, shorten
+from strichka.feeds.html_text import first_image_src, html_to_text, summary_text
 from strichka.feeds.identity import entry_identity
 from strichka.feeds.namespaces import (
     ATOM,
@@ -27,219 +26,200 @@ from strichka.feeds.namespaces import (
     MEDIA_ALIASES,
     RDF,
     RSS_CORE,
-    XHTML,
     split_tag,
 )
+from strichka.feeds.text_constructs import atom_html, atom_text, child_named, element_text, inner_markup
 from strichka.models import ParsedEntry
 
-_XMLNS = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
 _IMAGE_PATH = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:$|[?#])", re.I)
-_ENCLOSURE, _MEDIA_CONTENT, _THUMBNAIL, _OTHER_IMAGE = 0, 1, 2, 3
-_PUBLISHED = {"pubDate", "published", "issued", "created", "date"}
-_UPDATED = {"updated", "modified"}
+_RDF_ABOUT = f"{{{RDF}}}about"
+
+# Roles. Singles keep their first element; the rest collect every element in order.
+(TITLE, LINK, GUID, ID, DESCRIPTION, CONTENT_HTML, PUBLISHED, UPDATED, AUTHOR, CATEGORY, ENCLOSURE,
+ MEDIA_CONTENT, MEDIA_THUMBNAIL, MEDIA_GROUP, OTHER_IMAGE, DC_TITLE, DC_ID, DC_DESCRIPTION,
+ MEDIA_TITLE, MEDIA_DESCRIPTION, IGNORED) = range(21)
+_MULTI = frozenset({LINK, CATEGORY, ENCLOSURE, MEDIA_CONTENT, MEDIA_THUMBNAIL, MEDIA_GROUP, OTHER_IMAGE})
+
+_CORE = {
+    "title": TITLE, "link": LINK, "guid": GUID, "id": ID, "description": DESCRIPTION,
+    "summary": DESCRIPTION, "content": CONTENT_HTML, "pubDate": PUBLISHED, "published": PUBLISHED,
+    "issued": PUBLISHED, "created": PUBLISHED, "updated": UPDATED, "modified": UPDATED,
+    "author": AUTHOR, "category": CATEGORY, "enclosure": ENCLOSURE, "image": OTHER_IMAGE,
+}
+_DUBLIN_CORE = {
+    "title": DC_TITLE, "creator": AUTHOR, "contributor": AUTHOR, "date": PUBLISHED, "issued": PUBLISHED,
+    "created": PUBLISHED, "modified": UPDATED, "subject": CATEGORY, "identifier": DC_ID,
+    "description": DC_DESCRIPTION,
+}
+_MEDIA = {
+    "content": MEDIA_CONTENT, "thumbnail": MEDIA_THUMBNAIL, "group": MEDIA_GROUP,
+    "title": MEDIA_TITLE, "description": MEDIA_DESCRIPTION,
+}
+_ROLES: dict[str, int] = {}
 
 
-@dataclass
-class _Scratch:
-    title: str | None = None
-    link: str | None = None
-    guid: str | None = None
-    guid_is_link: bool = False
-    description: str | None = None
-    content: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    author: str | None = None
-    categories: list[str] = field(default_factory=list)
-    images: list[tuple[int, str]] = field(default_factory=list)
+def role_of(tag: str) -> int:
+    role = _ROLES.get(tag)
+    if role is None:
+        ns, local = split_tag(tag)
+        if ns in RSS_CORE or ns in ATOM:
+            role = _CORE.get(local, IGNORED)
+        elif ns == DC or ns == DCTERMS:
+            role = _DUBLIN_CORE.get(local, IGNORED)
+        elif ns in MEDIA_ALIASES:
+            role = _MEDIA.get(local, IGNORED)
+        elif ns == CONTENT and local == "encoded":
+            role = CONTENT_HTML
+        elif ns == ITUNES and local == "image":
+            role = OTHER_IMAGE
+        else:
+            role = IGNORED
+        if len(_ROLES) < 4096:  # bounded: hostile feeds can invent endless tag names
+            _ROLES[tag] = role
+    return role
 
 
 def read_entry(item: etree._Element, *, feed_url: str) -> ParsedEntry:
-    scratch = _Scratch()
+    first: dict[int, etree._Element] = {}
+    every: dict[int, list[etree._Element]] = {}
     for child in item:
         tag = child.tag
-        if not isinstance(tag, str):
+        if type(tag) is not str:  # comments, entities
             continue
-        ns, local = split_tag(tag)
-        if ns in RSS_CORE or ns in ATOM:
-            _read_core(scratch, child, local, ns in ATOM, feed_url)
-        elif ns == DC or ns == DCTERMS:
-            _read_dublin_core(scratch, child, local)
-        elif ns == CONTENT and local == "encoded":
-            scratch.content = scratch.content or _inner_markup(child)
-        elif ns in MEDIA_ALIASES:
-            _read_media(scratch, child, local, feed_url)
-        elif ns == ITUNES and local == "image" and child.get("href"):
-            scratch.images.append((_OTHER_IMAGE, _absolute(child.get("href", ""), child, feed_url)))
-    about = item.get(f"{{{RDF}}}about")
-    if about and not scratch.guid:
-        scratch.guid = about
-        scratch.guid_is_link = about.startswith(("http://", "https://"))
-    return _build(scratch, item, feed_url)
+        role = _ROLES.get(tag)
+        if role is None:
+            role = role_of(tag)
+        if role in _MULTI:
+            every.setdefault(role, []).append(child)
+        elif role not in first:
+            first[role] = child
+    return _build(item, first, every, feed_url)
 
 
-def _read_core(s: _Scratch, el: etree._Element, local: str, is_atom: bool, feed_url: str) -> None:
-    if local == "title":
-        if s.title is None:
-            s.title = _atom_text(el) if is_atom else html_to_text(_inner_markup(el))
-    elif local == "link":
-        _read_link(s, el, feed_url)
-    elif local in ("guid", "id"):
-        if s.guid is None:
-            s.guid = _text(el)
-            s.guid_is_link = local == "guid" and el.get("isPermaLink", "true").lower() != "false"
-    elif local in ("description", "summary", "subtitle", "abstract"):
-        if s.description is None:
-            s.description = _atom_html(el) if is_atom else _inner_markup(el)
-    elif local == "content":
-        if s.content is None and el.get("src") is None:
-            s.content = _atom_html(el)
-    elif local in _PUBLISHED:
-        s.published = s.published or _text(el)
-    elif local in _UPDATED:
-        s.updated = s.updated or _text(el)
-    elif local in ("author", "creator"):
-        if s.author is None:
-            name = _child(el, "name") if len(el) else None
-            s.author = _text(name if name is not None else el) or None
-    elif local == "category":
-        term = el.get("term") or el.get("label") or _text(el)
-        if term:
-            s.categories.append(term.strip())
-    elif local == "enclosure":
-        _read_enclosure(s, el, el.get("url") or el.get("href"), feed_url)
-    elif local == "image":
-        url = el.get("href") or _text(_child(el, "url") if len(el) else el)
-        if url and url.startswith(("http://", "https://", "/")):
-            s.images.append((_OTHER_IMAGE, _absolute(url, el, feed_url)))
-
-
-def _read_link(s: _Scratch, el: etree._Element, feed_url: str) -> None:
-    href = el.get("href")
-    if href is None:
-        if s.link is None and _text(el):
-            s.link = _absolute(_text(el), el, feed_url)
-        return
-    rel = el.get("rel", "alternate")
-    if rel == "enclosure":
-        _read_enclosure(s, el, href, feed_url)
-    elif rel == "alternate" and s.link is None and href.strip():
-        s.link = _absolute(href, el, feed_url)
-
-
-def _read_enclosure(s: _Scratch, el: etree._Element, url: str | None, feed_url: str) -> None:
-    kind = (el.get("type") or "").lower()
-    if url and (kind.startswith("image/") or (not kind and _IMAGE_PATH.search(url))):
-        s.images.append((_ENCLOSURE, _absolute(url, el, feed_url)))
-
-
-def _read_dublin_core(s: _Scratch, el: etree._Element, local: str) -> None:
-    if local == "title":
-        s.title = s.title if s.title is not None else html_to_text(_text(el))
-    elif local in ("creator", "contributor"):
-        s.author = s.author or _text(el) or None
-    elif local in ("date", "issued", "created"):
-        s.published = s.published or _text(el)
-    elif local == "modified":
-        s.updated = s.updated or _text(el)
-    elif local == "subject" and _text(el):
-        s.categories.append(_text(el))
-    elif local == "identifier":
-        s.guid = s.guid or _text(el) or None
-    elif local == "description":
-        s.description = s.description if s.description is not None else _text(el)
-
-
-def _read_media(s: _Scratch, el: etree._Element, local: str, feed_url: str) -> None:
-    if local == "group":
-        for child in el:
-            if isinstance(child.tag, str):
-                _read_media(s, child, split_tag(child.tag)[1], feed_url)
-    elif local == "content":
-        url, kind = el.get("url"), (el.get("type") or "").lower()
-        medium = (el.get("medium") or "").lower()
-        if url and (medium == "image" or kind.startswith("image/") or _IMAGE_PATH.search(url)):
-            s.images.append((_MEDIA_CONTENT, _absolute(url, el, feed_url)))
-        for child in el:
-            if isinstance(child.tag, str) and split_tag(child.tag)[1] == "thumbnail":
-                _read_media(s, child, "thumbnail", feed_url)
-    elif local == "thumbnail" and el.get("url"):
-        s.images.append((_THUMBNAIL, _absolute(el.get("url", ""), el, feed_url)))
-    elif local == "description" and s.description is None:
-        s.description = _text(el)
-    elif local == "title" and s.title is None:
-        s.title = html_to_text(_text(el))
-
-
-def _build(s: _Scratch, item: etree._Element, feed_url: str) -> ParsedEntry:
-    link = s.link
-    if link is None and s.guid and s.guid_is_link and s.guid.startswith(("http://", "https://")):
-        link = s.guid
-    content_html = s.content or s.description or ""
-    summary = html_to_text(s.description) if s.description else shorten(html_to_text(content_html))
-    title = s.title or ""
-    image = min(s.images)[1] if s.images else None
+def _build(
+    item: etree._Element, first: dict[int, etree._Element], every: dict[int, list[etree._Element]], feed_url: str
+) -> ParsedEntry:
+    title = _title(first)
+    guid, guid_is_link = _guid(item, first)
+    link = _link(every.get(LINK, ()), feed_url)
+    if link is None and guid_is_link and guid and guid.startswith(("http://", "https://")):
+        link = guid
+    description = _description(first)
+    content = first.get(CONTENT_HTML)
+    content_html = _content(content) if content is not None else ""
+    content_html = content_html or description or ""
+    image = _image(every, feed_url)
     if image is None:
         src = first_image_src(content_html)
         image = _absolute(src, item, feed_url) if src else None
-    published, updated = parse_date(s.published), parse_date(s.updated)
-    guid = s.guid.strip() if s.guid else None
+    published = parse_date(element_text(first.get(PUBLISHED)))
+    updated = parse_date(element_text(first.get(UPDATED)))
     return ParsedEntry(
         identity=entry_identity(guid=guid, url=link, title=title, content=content_html),
         url=link,
         title=title,
-        summary=summary,
+        summary=summary_text(description if description else content_html),
         content_html=content_html,
         published_at=published or updated,
         updated_at=updated,
-        author=s.author,
-        categories=tuple(dict.fromkeys(c for c in s.categories if c)),
+        author=_author(first.get(AUTHOR)),
+        categories=_categories(every.get(CATEGORY, ())),
         image_url=image,
-        guid=guid or None,
+        guid=guid,
     )
 
 
-def _text(el: etree._Element | None) -> str:
-    if el is None:
+def _content(el: etree._Element) -> str:
+    if el.get("src") is not None:  # Atom content elsewhere: the entry link covers it
         return ""
-    if len(el) == 0:
-        return (el.text or "").strip()
-    return "".join(el.itertext()).strip()
+    return atom_html(el, "text" if split_tag(el.tag)[0] in ATOM else "html")
 
 
-def _child(el: etree._Element, local: str) -> etree._Element | None:
-    for child in el:
-        if isinstance(child.tag, str) and split_tag(child.tag)[1] == local:
-            return child
+def _title(first: dict[int, etree._Element]) -> str:
+    el = first.get(TITLE)
+    if el is not None:
+        return atom_text(el) if split_tag(el.tag)[0] in ATOM else html_to_text(inner_markup(el))
+    for role in (DC_TITLE, MEDIA_TITLE):
+        el = first.get(role)
+        if el is not None:
+            return html_to_text(element_text(el))
+    return ""
+
+
+def _guid(item: etree._Element, first: dict[int, etree._Element]) -> tuple[str | None, bool]:
+    el = first.get(GUID)
+    if el is not None and element_text(el):
+        return element_text(el), el.get("isPermaLink", "true").strip().lower() != "false"
+    for role in (ID, DC_ID):
+        el = first.get(role)
+        if el is not None and element_text(el):
+            return element_text(el), False
+    about = (item.get(_RDF_ABOUT) or "").strip()
+    return (about, True) if about else (None, False)
+
+
+def _link(links: list[etree._Element] | tuple[()], feed_url: str) -> str | None:
+    for el in links:
+        href = el.get("href")
+        if href is None:
+            text = element_text(el)
+            if text:
+                return _absolute(text, el, feed_url)
+        elif el.get("rel", "alternate") == "alternate" and href.strip():
+            return _absolute(href, el, feed_url)
     return None
 
 
-def _inner_markup(el: etree._Element) -> str:
-    if len(el) == 0:
-        return (el.text or "").strip()
-    parts = [el.text or ""]
-    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in el)
-    return _XMLNS.sub("", "".join(parts)).strip()
+def _description(first: dict[int, etree._Element]) -> str | None:
+    el = first.get(DESCRIPTION)
+    if el is not None:
+        return atom_html(el) if split_tag(el.tag)[0] in ATOM else inner_markup(el)
+    for role in (DC_DESCRIPTION, MEDIA_DESCRIPTION):
+        el = first.get(role)
+        if el is not None:
+            return element_text(el)
+    return None
 
 
-def _atom_html(el: etree._Element) -> str:
-    """Atom text construct as HTML, whatever its type (text, html, xhtml; 0.3 modes)."""
-    kind = (el.get("type") or "text").lower()
-    if kind in ("xhtml", "application/xhtml+xml") or el.get("mode") == "xml":
-        children = [c for c in el if isinstance(c.tag, str)]
-        if len(children) == 1 and children[0].tag == f"{{{XHTML}}}div" and not (el.text or "").strip():
-            return _inner_markup(children[0])
-        return _inner_markup(el)
-    if kind in ("text", "text/plain") and el.get("mode") != "escaped":
-        return html.escape(_text(el), quote=False)
-    return _inner_markup(el)
+def _author(el: etree._Element | None) -> str | None:
+    if el is None:
+        return None
+    name = child_named(el, "name") if len(el) else None
+    return element_text(name if name is not None else el) or None
 
 
-def _atom_text(el: etree._Element) -> str:
-    kind = (el.get("type") or "text").lower()
-    if kind in ("text", "text/plain") and el.get("mode") != "escaped" and len(el) == 0:
-        return " ".join((el.text or "").split())
-    return html_to_text(_atom_html(el))
+def _categories(elements: list[etree._Element] | tuple[()]) -> tuple[str, ...]:
+    terms = ((el.get("term") or el.get("label") or element_text(el)).strip() for el in elements)
+    return tuple(dict.fromkeys(term for term in terms if term))
+
+
+def _image(every: dict[int, list[etree._Element]], feed_url: str) -> str | None:
+    for el in every.get(ENCLOSURE, ()):
+        url, kind = el.get("url") or el.get("href"), (el.get("type") or "").lower()
+        if url and (kind.startswith("image/") or (not kind and _IMAGE_PATH.search(url))):
+            return _absolute(url, el, feed_url)
+    for el in every.get(LINK, ()):
+        if el.get("rel") == "enclosure" and (el.get("type") or "").lower().startswith("image/") and el.get("href"):
+            return _absolute(el.get("href", ""), el, feed_url)
+    media = list(every.get(MEDIA_CONTENT, ()))
+    thumbnails = list(every.get(MEDIA_THUMBNAIL, ()))
+    for group in every.get(MEDIA_GROUP, ()):
+        for child in group:
+            role = role_of(child.tag) if type(child.tag) is str else IGNORED
+            (media if role == MEDIA_CONTENT else thumbnails if role == MEDIA_THUMBNAIL else []).append(child)
+    for el in media:
+        url, kind, medium = el.get("url"), (el.get("type") or "").lower(), (el.get("medium") or "").lower()
+        if url and (medium == "image" or kind.startswith("image/") or (not kind and not medium and _IMAGE_PATH.search(url))):
+            return _absolute(url, el, feed_url)
+        thumbnails.extend(c for c in el if type(c.tag) is str and role_of(c.tag) == MEDIA_THUMBNAIL)
+    for el in thumbnails:
+        if el.get("url"):
+            return _absolute(el.get("url", ""), el, feed_url)
+    for el in every.get(OTHER_IMAGE, ()):
+        url = el.get("href") or element_text(child_named(el, "url") if len(el) else el)
+        if url and url.startswith(("http://", "https://", "/")):
+            return _absolute(url, el, feed_url)
+    return None
 
 
 def _absolute(value: str, el: etree._Element, feed_url: str) -> str:

@@ -31,13 +31,12 @@ def feed_format(root: etree._Element) -> str | None:
 
 
 def read_xml_feed(root: etree._Element, kind: str, *, url: str) -> ParsedFeed:
-    if kind == "atom":
-        items = [el for el in root.iter("{*}entry") if split_tag(el.tag)[0] in ATOM]
-        channel = root
-    else:
-        items = [el for el in root.iter("{*}item") if split_tag(el.tag)[0] in RSS_CORE]
-        found = _first_child(root, "channel")
-        channel = root if found is None else found
+    local, namespaces = ("entry", ATOM) if kind == "atom" else ("item", RSS_CORE)
+    items = [el for el in root.iter("{*}" + local) if split_tag(el.tag)[0] in namespaces]
+    if not items:  # undeclared prefixes ("rss:item") survive recovery only as plain names
+        items = [el for el in root.iter() if isinstance(el.tag, str) and split_tag(el.tag) == ("", local)]
+    found = _first_child(root, "channel") if kind != "atom" else None
+    channel = root if found is None else found
     title, site_url, language, ttl = _channel_meta(channel, url)
     if language is None:
         language = root.get(f"{{{XML}}}lang") or None
