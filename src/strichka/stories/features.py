@@ -1,0 +1,134 @@
+"""Lexical fingerprints of an article used to compare it with others: stems, names, numbers.
+
+Stems are language-specific (Snowball for ru/en, a suffix stripper for uk) so that «ракета»,
+«ракети» and «ракетами» count as one word. Names and numbers are also keyed on a Latin
+transliteration so that «Зеленський», «Зеленский» and "Zelensky" meet across languages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
+SENTENCE_START = re.compile(r"(?:^|[.!?…:«\"“]\s*|\n)$")
+
+_STEMMERS = {
+    "ru": snowballstemmer.stemmer("russian"),
+    "en": snowballstemmer.stemmer("english"),
+}
+_UK_ENDINGS = re.compile(
+    r"(ськими|ськиx|ського|ській|ська|ські|ський|ськ|ами|ями|ові|еві|ого|ому|ими|ій|ий|ої|ою|ею|ах|ях|"
+    r"ів|їв|ом|ем|ам|ям|ти|ть|ла|ло|ли|ла|в|а|я|о|е|у|ю|і|ї|и|ь)$"
+)
+_CYR = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "e",
+        "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m",
+        "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h",
+        "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "u",
+        "я": "a", "'": "", "’": "", "ʼ": "",
+    }
+)
+# Capitalised words that start many sentences or are calendar words: not names of anything.
+_NOT_NAMES = frozenset(
+    "в у на и й і та а но але the a an in on at of to for and but by with from as it this that he she they "
+    "we i его её их він вона вони он она они это це этот цей по за из з із к до от від о про при для не "
+    "понедельник вторник среда четверг пятница суббота воскресенье понеділок вівторок середа четвер "
+    "пʼятниця п'ятниця субота неділя monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december "
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня".split()
+)
+
+
+def stem(word: str, lang: str | None) -> str:
+    return _stem_cached(word.lower().replace("ё", "е"), lang if lang in ("ru", "en", "uk") else _guess(word))
+
+
+@lru_cache(maxsize=200_000)
+def _stem_cached(word: str, lang: str) -> str:
+    if word[0].isdigit():
+        return word
+    if lang == "uk":
+        stemmed = _UK_ENDINGS.sub("", word) if len(word) > 4 else word
+        return stemmed or word
+    stemmer = _STEMMERS.get(lang)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def _guess(word: str) -> str:
+    if any("a" <= ch <= "z" for ch in word.lower()):
+        return "en"
+    if any(ch in "іїєґ" for ch in word.lower()):
+        return "uk"
+    return "ru"
+
+
+def name_key(word: str) -> str:
+    """A language-neutral key for a proper name: Latin transliteration, first five letters."""
+    return word.lower().translate(_CYR).replace("y", "i").replace("j", "i")[:5]
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    title_stems: frozenset[str]
+    body_stems: frozenset[str]
+    names: frozenset[str]  # name_key of capitalised words that do not start a sentence
+    numbers: frozenset[str]
+    title_names: frozenset[str]  # every capitalised headline word: «Погода в Бресте» vs «в Гомеле»
+    title_numbers: frozenset[str]  # «на 8 ноября» vs «на 18 ноября» are different stories
+
+
+def fingerprint(title: str, text: str, lang: str | None, *, body_chars: int = 1500) -> Fingerprint:
+    body = text[:body_chars]
+    title_words = WORD.findall(title)
+    body_words = WORD.findall(body)
+    return Fingerprint(
+        title_stems=frozenset(stem(w, lang) for w in title_words if len(w) > 2 or w.isdigit()),
+        body_stems=frozenset(stem(w, lang) for w in body_words if len(w) > 3),
+        names=frozenset(_names(title) | _names(body)),
+        numbers=frozenset(_numbers(title_words + body_words)),
+        title_names=frozenset(
+            name_key(w) for w in title_words if w[0].isupper() and len(w) >= 3 and w.lower() not in _NOT_NAMES
+        ),
+        title_numbers=frozenset(w for w in title_words if w[0].isdigit()),
+    )
+
+
+def _names(text: str) -> set[str]:
+    found = set()
+    for match in WORD.finditer(text):
+        word = match.group()
+        if not word[0].isupper() or len(word) < 3 or word.lower() in _NOT_NAMES:
+            continue
+        if word.isupper() or not SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+            found.add(name_key(word))
+    return found
+
+
+def _numbers(words: list[str]) -> set[str]:
+    # Years and small counts are everywhere; only numbers with some information content count.
+    out = set()
+    for word in words:
+        if word[0].isdigit():
+            digits = word.replace(",", ".")
+            if len(digits) >= 2 and not (len(digits) == 4 and digits.startswith(("19", "20"))):
+                out.add(digits)
+    return out
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set found in the other (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
