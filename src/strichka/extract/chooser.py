@@ -25,32 +25,49 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Comparison:
-    """How two candidate bodies relate: what each has that the other lacks."""
+    """What the first candidate (trafilatura) has that the second (readability) lacks, and the reverse."""
 
     chars: tuple[int, int]
     only_chars: tuple[int, int]  # characters in blocks the other candidate does not have
     only_prose: tuple[int, int]  # of those, characters in paragraph-length blocks
-    only_short_blocks: tuple[int, int]
+    first_only_short_blocks: int
+    first_interior_prose: int  # first-only paragraphs standing between shared blocks: real text the other lost
+    first_blocks: int
 
 
-def _uncovered(blocks: list[Block], other: set[tuple[str, ...]]) -> list[Block]:
-    missing = []
+def _union(blocks: list[Block]) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
     for block in blocks:
-        own = _shingles(block.text)
-        if own and len(own & other) < 0.5 * len(own):
-            missing.append(block)
-    return missing
+        found |= _shingles(block.text)
+    return found
+
+
+def _covered(block: Block, other: set[tuple[str, ...]]) -> bool:
+    own = _shingles(block.text)
+    return not own or len(own & other) >= 0.5 * len(own)
 
 
 def compare(first: list[Block], second: list[Block]) -> Comparison:
-    first_sh = set().union(*(_shingles(b.text) for b in first)) if first else set()
-    second_sh = set().union(*(_shingles(b.text) for b in second)) if second else set()
-    only = (_uncovered(first, second_sh), _uncovered(second, first_sh))
+    first_sh, second_sh = _union(first), _union(second)
+    first_only = [not _covered(b, second_sh) for b in first]
+    second_only = [b for b in second if not _covered(b, first_sh)]
+    shared = [n for n, only in enumerate(first_only) if not only]
+    low, high = (shared[0], shared[-1]) if shared else (len(first), -1)
+    mine = [b for b, only in zip(first, first_only, strict=True) if only]
     return Comparison(
         chars=(sum(len(b.text) for b in first), sum(len(b.text) for b in second)),
-        only_chars=tuple(sum(len(b.text) for b in side) for side in only),  # type: ignore[arg-type]
-        only_prose=tuple(sum(len(b.text) for b in side if len(b.text) >= _PROSE_CHARS) for side in only),  # type: ignore[arg-type]
-        only_short_blocks=tuple(sum(1 for b in side if len(b.text) < _PROSE_CHARS) for side in only),  # type: ignore[arg-type]
+        only_chars=(sum(len(b.text) for b in mine), sum(len(b.text) for b in second_only)),
+        only_prose=(
+            sum(len(b.text) for b in mine if len(b.text) >= _PROSE_CHARS),
+            sum(len(b.text) for b in second_only if len(b.text) >= _PROSE_CHARS),
+        ),
+        first_only_short_blocks=sum(1 for b in mine if len(b.text) < _PROSE_CHARS),
+        first_interior_prose=sum(
+            len(b.text)
+            for n, (b, only) in enumerate(zip(first, first_only, strict=True))
+            if only and low < n < high and len(b.text) >= _PROSE_CHARS
+        ),
+        first_blocks=len(first),
     )
 
 
@@ -63,11 +80,16 @@ def prefer_readability(trafilatura: list[Block], readability: list[Block]) -> bo
         return r_chars > 2 * t_chars
     t_only, r_only = c.only_chars
     t_only_prose, r_only_prose = c.only_prose
-    # readability dropped whole paragraphs trafilatura has: keep trafilatura
-    if t_only_prose > 0.15 * t_chars:
-        return False
-    # readability found paragraphs trafilatura missed, and dropped nothing of weight
-    if r_only_prose > 0.25 * r_chars:
+    if t_only > 0.8 * t_chars and r_only > 0.8 * r_chars:
+        return False  # two different parts of the page: trafilatura is right more often
+    if r_only_prose > 0.45 * r_chars:  # trafilatura missed a large part of the article
         return r_only_prose > t_only
-    # what only trafilatura kept is short lines: furniture around the article
-    return t_only > 0.08 * t_chars and t_only_prose < 0.5 * t_only
+    if t_only <= 0.08 * t_chars:  # the same article either way
+        return False
+    if c.first_blocks <= 2 and t_chars > 2.5 * r_chars and r_only < 0.1 * r_chars:
+        return True  # trafilatura returned the page as one lump; readability found the article in it
+    if c.first_interior_prose > 0.1 * t_chars:  # readability lost paragraphs from inside the article
+        return False
+    if c.first_only_short_blocks >= 3:  # trafilatura kept a fringe of menu lines and teasers
+        return True
+    return t_only_prose < 0.5 * t_only
