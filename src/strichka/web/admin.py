@@ -56,7 +56,6 @@ def _page(site: Site, request: Request, listing: list, *, message: str | None, e
         "csrf": site.csrf_token(),
         "message": message if message in ("added", "removed") else None,
         "error": error,
-        "langs": LANGS,
     }, status=status)
     response.headers["cache-control"] = "no-store"
     return response
