@@ -49,7 +49,12 @@ class _Redirect:
 
 
 class Fetcher:
-    """Async HTTP GETs for feeds, pages and images. Share one per process; close it when done."""
+    """Async HTTP GETs for feeds, pages and images.
+
+    Share one per event loop (its limits and connection pool are bound to the loop that first
+    uses it) and close it when done. Without `transport` it connects only to public addresses
+    unless settings.allow_private_networks; `resolver` replaces DNS (tests, split-horizon setups).
+    """
 
     def __init__(
         self,
