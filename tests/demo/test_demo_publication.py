@@ -31,7 +31,7 @@ def test_clock_gates_feeds_and_pages() -> None:
         later = [r for r in truth if r not in due]
         assert 0.6 <= len(due) / len(truth) <= 0.8  # most at start, the rest while the demo runs
         listed = _listed_links(web, client)
-        assert set(listed) == {r["url"] for r in due}
+        assert set(listed) == {r["url"] for r in due} == set(web.published_urls())
         for record in later:
             assert client.get(record["url"]).status_code == 404, record["url"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +57,10 @@ class _Handler(BaseHTTPRequestHandler):
 class _DemoHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     site: DemoSite
+
+
+class _DemoHTTP6Server(_DemoHTTPServer):
+    address_family = socket.AF_INET6
 
 
 class DemoServer:
@@ -120,9 +125,10 @@ class DemoServer:
 
 def start_demo_web(*, host: str = "127.0.0.1", port: int = 0, clock: DemoClock | None = None) -> DemoServer:
     """Starts the demo web in a background thread; port 0 picks a free port (see .base_url)."""
-    httpd = _DemoHTTPServer((host, port), _Handler)
-    bound_host, bound_port = httpd.server_address[:2]
-    url_host = f"[{bound_host}]" if ":" in str(bound_host) else str(bound_host)
+    server_class = _DemoHTTP6Server if ":" in host else _DemoHTTPServer
+    httpd = server_class((host, port), _Handler)
+    bound_port = httpd.server_address[1]
+    url_host = f"[{host}]" if ":" in host else host
     site = DemoSite(f"http://{url_host}:{bound_port}", clock or DemoClock())
     httpd.site = site
     return DemoServer(httpd, site)
