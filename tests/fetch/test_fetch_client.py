@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 from fetch_server import LocalServer, resolve_to_loopback, send
 
-from strichka.errors import FetchError, HTTPStatusError, TooManyRedirectsError
+from strichka.errors import FetchError, HTTPStatusError, TooLargeError, TooManyRedirectsError
 from strichka.fetch import Fetcher
 from strichka.models import FetchResult
 from strichka.settings import Settings
@@ -222,3 +222,26 @@ def test_unresolvable_host_is_a_fetch_error() -> None:
 
     with pytest.raises(FetchError, match="cannot resolve host nowhere.invalid"):
         asyncio.run(go())
+
+
+def test_resolver_with_a_custom_transport_is_a_usage_error() -> None:
+    import httpx
+
+    with pytest.raises(ValueError, match="one or the other"):
+        Fetcher(LOCAL, transport=httpx.MockTransport(lambda r: httpx.Response(200)), resolver=resolve_to_loopback)
+
+
+def test_injected_transport_is_used_as_given() -> None:
+    import httpx
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"from the app", headers={"Content-Type": "text/html; charset=utf-8"})
+
+    async def go(max_bytes: int | None = None) -> FetchResult:
+        async with Fetcher(Settings(), transport=httpx.MockTransport(answer)) as fetcher:
+            return await fetcher.fetch("https://demo-outlet.example/news/1", max_bytes=max_bytes)
+
+    with pytest.raises(TooLargeError):  # the limit holds for responses a transport read already
+        asyncio.run(go(max_bytes=5))
+    result = asyncio.run(go())
+    assert (result.body, result.charset, result.url) == (b"from the app", "utf-8", "https://demo-outlet.example/news/1")

@@ -17,6 +17,12 @@ async def read_body(response: httpx.Response, limit: int, url: str) -> bytes:
     if declared is not None and declared > limit:
         # Compressed or not, a body this long is refused before a byte of it is read.
         raise TooLargeError(url, f"Content-Length {declared} bytes is over the limit of {limit} bytes")
+    if response.is_stream_consumed:
+        # Transports that hand over a finished response (httpx.MockTransport) have already
+        # read and decoded it in memory: only the limit is left to apply.
+        if len(response.content) > limit:
+            raise _over_limit(url, limit, response)
+        return response.content
     try:
         decoder = ContentDecoder(response.headers.get("content-encoding"))
     except UnsupportedEncoding as exc:

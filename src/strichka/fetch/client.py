@@ -64,6 +64,8 @@ class Fetcher:
         resolver: Resolver | None = None,
     ) -> None:
         self._settings = settings
+        if transport is not None and resolver is not None:
+            raise ValueError("resolver is used by the built-in transport only; pass one or the other")
         if transport is None:
             # An injected transport (tests, the demo's in-process web) is trusted as given.
             transport = GuardedTransport(
