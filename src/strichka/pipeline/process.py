@@ -26,9 +26,6 @@ from strichka.text.language import detect_language
 
 log = logging.getLogger("strichka.process")
 
-PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
-
-
 @dataclass(frozen=True)
 class ProcessOutcome:
     entry_id: int
@@ -72,9 +69,7 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
 
 
 async def fetch_and_extract(entry: PendingEntry, deps: PipelineDeps) -> ExtractedArticle:
-    result = await deps.fetcher.fetch(
-        entry.url, max_bytes=deps.settings.max_body_bytes, accept=PAGE_ACCEPT, kind="page"
-    )
+    result = await deps.fetcher.fetch(entry.url, max_bytes=deps.settings.max_body_bytes, kind="page")
     profile = deps.site_profiles.get(urlsplit(result.url).hostname or "")
     article = await asyncio.to_thread(
         extract_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,

@@ -17,12 +17,6 @@ from strichka.storage.feeds_repo import DueFeed
 
 log = logging.getLogger("strichka.refresh")
 
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
-    "text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
-)
-
-
 @dataclass(frozen=True)
 class RefreshOutcome:
     feed_id: int
@@ -40,7 +34,7 @@ async def refresh_feed(feed: DueFeed, deps: PipelineDeps) -> RefreshOutcome:
     try:
         result = await deps.fetcher.fetch(
             feed.url, etag=feed.etag, last_modified=feed.last_modified,
-            max_bytes=settings.max_body_bytes, accept=FEED_ACCEPT, kind="feed",
+            max_bytes=settings.max_body_bytes, kind="feed",
         )
         parsed = None
         if not result.not_modified:

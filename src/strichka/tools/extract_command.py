@@ -8,14 +8,14 @@ from pathlib import Path
 from strichka.errors import ConfigError
 from strichka.extract import article_to_json
 from strichka.fetch import Fetcher
-from strichka.pipeline.process import PAGE_ACCEPT, extract_page
+from strichka.pipeline.process import extract_page
 from strichka.settings import Settings
 
 
 async def extract_and_format(settings: Settings, path_or_url: str, *, url: str | None, fmt: str) -> str:
     if path_or_url.startswith(("http://", "https://")):
         async with Fetcher(settings) as fetcher:
-            result = await fetcher.fetch(path_or_url, max_bytes=settings.max_body_bytes, accept=PAGE_ACCEPT)
+            result = await fetcher.fetch(path_or_url, max_bytes=settings.max_body_bytes, kind="page")
         article = extract_page(result.body, url=url or result.url, http_charset=result.charset)
     else:
         path = Path(path_or_url)
