@@ -9,9 +9,11 @@ database keeps them); `restore` rebuilds the window after a restart without re-e
 from __future__ import annotations
 
 import heapq
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -135,7 +137,7 @@ class StoryIndex:
 
     def _classify(self, vector: np.ndarray, article: StoryArticle) -> str:
         if self._categories is None:
-            self._categories = CategoryModel(lambda texts: self.embedder.embed(texts, kind="passage"))
+            self._categories = _category_model(self.embedder)
         return self._categories.classify(vector, article.title, article.text[:600], article.feed_categories)
 
     # ---- bookkeeping --------------------------------------------------------------------------
@@ -274,6 +276,18 @@ class StoryIndex:
         if next_story_id is not None:
             self._next_story_id = max(self._next_story_id, next_story_id)
         return count
+
+
+_CATEGORY_MODELS: weakref.WeakKeyDictionary[Any, CategoryModel] = weakref.WeakKeyDictionary()
+
+
+def _category_model(embedder: Embedder) -> CategoryModel:
+    """Seed centroids are embedded once per embedder, however many indexes share it."""
+    model = _CATEGORY_MODELS.get(embedder)
+    if model is None:
+        model = CategoryModel(lambda texts: embedder.embed(texts, kind="passage"))
+        _CATEGORY_MODELS[embedder] = model
+    return model
 
 
 def _fingerprint(article: StoryArticle) -> Fingerprint:

@@ -1,0 +1,111 @@
+"""Stories in the database: write an assignment and its story's state; load the window for restore.
+
+SQLAlchemy Core over a Connection the caller owns (and commits): the one writer decides the
+transaction. The article row must already exist; its story row is written first (foreign key).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from strichka.errors import StorageError
+from strichka.storage.schema import articles, citations, sources, stories
+from strichka.stories.model import RestoreRow, StoryAssignment, StoryView
+
+
+def save_assignment(conn: Connection, assignment: StoryAssignment, view: StoryView) -> None:
+    """Store the article's story fields, the story's new state and the article's citation edges."""
+    save_story(conn, view)
+    result = conn.execute(
+        update(articles)
+        .where(articles.c.id == assignment.article_id)
+        .values(
+            story_id=assignment.story_id,
+            duplicate_of=assignment.duplicate_of,
+            category=assignment.category,
+            is_news=assignment.is_news,
+            simhash=assignment.simhash,
+            embedding=assignment.embedding,
+        )
+    )
+    if result.rowcount == 0:
+        raise StorageError(f"article {assignment.article_id} not found: store it before its story")
+    conn.execute(delete(citations).where(citations.c.article_id == assignment.article_id))
+    if assignment.citations:
+        names = {c.cited_name.lower() for c in assignment.citations}
+        known = dict(
+            conn.execute(
+                select(func.lower(sources.c.name), sources.c.id).where(func.lower(sources.c.name).in_(names))
+            ).all()
+        )
+        conn.execute(
+            insert(citations),
+            [
+                {
+                    "article_id": assignment.article_id,
+                    "cited_name": c.cited_name,
+                    "cited_source_id": known.get(c.cited_name.lower()),
+                    "phrase": c.phrase,
+                }
+                for c in assignment.citations
+            ],
+        )
+
+
+def save_story(conn: Connection, view: StoryView) -> None:
+    """Insert or update the story row from its view (the id comes from the StoryIndex)."""
+    values = {
+        "title": view.title,
+        "titles": view.titles,
+        "lang": view.lang,
+        "category": view.category,
+        "is_news": view.is_news,
+        "first_article_id": view.first_article_id,
+        "first_source_id": view.first_source_id,
+        "article_count": len(view.article_ids),
+        "source_count": len(view.source_ids),
+        "languages": ",".join(view.languages),
+        "score": view.score,
+        "updated_at": view.updated_at,
+    }
+    exists = conn.execute(select(stories.c.id).where(stories.c.id == view.story_id)).first()
+    if exists:
+        conn.execute(update(stories).where(stories.c.id == view.story_id).values(**values))
+    else:
+        conn.execute(insert(stories).values(id=view.story_id, created_at=view.created_at, **values))
+
+
+def next_story_id(conn: Connection) -> int:
+    """One past the highest story id ever stored, so a restarted index never reuses an id."""
+    return int(conn.execute(select(func.coalesce(func.max(stories.c.id), 0))).scalar_one()) + 1
+
+
+def load_window(conn: Connection, since: datetime) -> list[RestoreRow]:
+    """Articles published since `since` that already belong to a story, oldest first."""
+    query = (
+        select(
+            articles.c.id, articles.c.source_id, sources.c.name, sources.c.weight, articles.c.lang,
+            articles.c.title, articles.c.text, articles.c.published_at, articles.c.url, articles.c.embedding,
+            articles.c.simhash, articles.c.story_id, articles.c.duplicate_of, articles.c.category,
+            articles.c.is_news, articles.c.feed_categories,
+        )
+        .join(sources, sources.c.id == articles.c.source_id)
+        .where(articles.c.published_at >= since, articles.c.story_id.is_not(None), articles.c.embedding.is_not(None))
+        .order_by(articles.c.published_at, articles.c.id)
+    )
+    return [
+        RestoreRow(
+            id=r.id, source_id=r.source_id, source_name=r.name, lang=r.lang, title=r.title, text=r.text,
+            published_at=_utc(r.published_at), url=r.url, embedding=r.embedding, simhash=r.simhash,
+            story_id=r.story_id, duplicate_of=r.duplicate_of, category=r.category or "other",
+            is_news=bool(r.is_news), feed_categories=tuple(r.feed_categories or ()), source_weight=r.weight or 1.0,
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes even for timezone-aware columns.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
