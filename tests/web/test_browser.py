@@ -56,6 +56,10 @@ def browser():
 
 def _shoot(page, name: str, kind: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    # Lazy images below the fold load only when scrolled to; a full-page shot should show them.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SHOTS / f"{name}-{kind}.png"), full_page=True)
 
 

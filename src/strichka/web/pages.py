@@ -48,6 +48,8 @@ def article_page(request: Request, article_id: int) -> Response:
         "lead": lead,
         "body_html": lazy_images(article.html),
         "photo_credits": photo_credits(article),
+        # attribution lines already in the body are not repeated under it
+        "extra_credits": [line for line in article.credits if line not in article.text],
         "related": related,
         "story": story,
         "cites": cites,

@@ -46,5 +46,19 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { localise(); themeToggle(); });
+  // Pictures on other hosts (favicons, images not mirrored yet) may fail: hide them, not a broken icon.
+  function hideBroken(img) {
+    var box = img.closest(".card-media, .thumb") || img;
+    box.style.display = "none";
+  }
+  function watchImages() {
+    var imgs = document.querySelectorAll("img.favicon, .card-media img, .thumb img");
+    for (var i = 0; i < imgs.length; i++) {
+      var img = imgs[i];
+      if (img.complete && img.naturalWidth === 0 && img.getAttribute("loading") !== "lazy") hideBroken(img);
+      else img.addEventListener("error", function (e) { hideBroken(e.target); });
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { localise(); themeToggle(); watchImages(); });
 })();
