@@ -207,3 +207,26 @@ def test_rebuild_indexes_everything(searcher: Searcher, add_articles: AddArticle
     assert found(searcher, "вистава") == []
     assert searcher.rebuild() == 7
     assert sorted(found(searcher, "вистави", limit=50)) == sorted(ids)
+
+
+def test_date_ranges_whole_days_open_ends_and_totals(searcher: Searcher, add_articles: AddArticles) -> None:
+    days = [BASE_TIME - timedelta(days=400), BASE_TIME - timedelta(days=31), BASE_TIME, BASE_TIME + timedelta(days=2)]
+    ids = add_articles(*({"title": "Бюджет", "text": "Про бюджет.", "published_at": day} for day in days))
+    midnight = BASE_TIME.replace(hour=0)
+
+    def check(expected: list[int], **window: object) -> None:
+        page = searcher.search(SearchQuery("бюджет", sort="date", **window))  # type: ignore[arg-type]
+        assert sorted(hit.article_id for hit in page.hits) == sorted(expected)
+        assert page.total == len(expected)
+
+    check(ids[2:], date_from=midnight)
+    check(ids[:2], date_to=midnight)
+    check([ids[2]], date_from=midnight, date_to=midnight + timedelta(days=1))
+    check(ids[1:3], date_from=midnight - timedelta(days=60), date_to=midnight + timedelta(hours=13))
+    check([], date_from=midnight, date_to=midnight)
+
+
+def test_query_words_never_match_filter_data(searcher: Searcher, add_articles: AddArticles) -> None:
+    add_articles({"title": "Новина", "text": "Текст.", "source_id": 7, "category": "war", "lang": "uk"})
+    for probe in ("s7", "7", "war", "uk", "d20261101", "facets"):
+        assert found(searcher, probe) == [], probe

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 
 from strichka.storage.schema import articles
 from strichka.text.normalize import index_terms
@@ -19,6 +21,10 @@ class SearchDocument:
     article_id: int
     title_terms: tuple[str, ...]
     body_terms: tuple[str, ...]
+    source_id: int
+    lang: str | None
+    category: str | None
+    published_at: datetime
 
 
 def batches(ids: Sequence[int], size: int = BATCH) -> Iterator[list[int]]:
@@ -29,20 +35,20 @@ def batches(ids: Sequence[int], size: int = BATCH) -> Iterator[list[int]]:
 
 def load_documents(conn: Connection, article_ids: Sequence[int]) -> list[SearchDocument]:
     """The documents for those ids that still exist in `articles`."""
-    rows = conn.execute(
-        select(
-            articles.c.id, articles.c.title, articles.c.description, articles.c.text, articles.c.lang
-        ).where(articles.c.id.in_(article_ids))
-    )
-    return [document_of(row.id, row.title, row.description, row.text, row.lang) for row in rows]
+    columns = ("id", "title", "description", "text", "lang", "source_id", "category", "published_at")
+    rows = conn.execute(select(*(articles.c[name] for name in columns)).where(articles.c.id.in_(article_ids)))
+    return [document_of(row) for row in rows]
 
 
-def document_of(article_id: int, title: str, description: str, text: str, lang: str | None) -> SearchDocument:
-    body = body_text(description, text)
+def document_of(row: Row[Any]) -> SearchDocument:
     return SearchDocument(
-        article_id=article_id,
-        title_terms=tuple(index_terms(title or "", lang, all_readings=True)),
-        body_terms=tuple(index_terms(body, lang, all_readings=True)),
+        article_id=row.id,
+        title_terms=tuple(index_terms(row.title or "", row.lang, all_readings=True)),
+        body_terms=tuple(index_terms(body_text(row.description, row.text), row.lang, all_readings=True)),
+        source_id=row.source_id,
+        lang=row.lang,
+        category=row.category,
+        published_at=row.published_at,
     )
 
 

@@ -18,6 +18,11 @@ def article_conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
         conditions.append(articles.c.lang.in_(query.langs))
     if query.categories:
         conditions.append(articles.c.category.in_(query.categories))
+    return conditions + date_conditions(query)
+
+
+def date_conditions(query: SearchQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if query.date_from is not None:
         conditions.append(articles.c.published_at >= as_utc(query.date_from))
     if query.date_to is not None:

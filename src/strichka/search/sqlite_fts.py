@@ -1,26 +1,40 @@
-"""Searcher on SQLite FTS5: table search_fts(title, body), rowid = articles.id, holding terms."""
+"""Searcher on SQLite FTS5: search_fts(title, body, facets), rowid = articles.id, holding terms.
+
+Speed rules (100k articles, a word in most of them, p95 ≤ 100 ms):
+- every filter but an intra-day time bound is a facet token in the MATCH (see facets.py), so the
+  `articles` table is not touched per matching row;
+- bm25 is computed for the newest CANDIDATES matches only (FTS5 walks rowids newest first without
+  sorting): relevance is ranked among the most recent matches, which is what a news reader wants,
+  and it is exact whenever a query has fewer matches than that;
+- the total is a count inside FTS5, exact.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, Engine, bindparam, column, func, literal_column, select, table, text
+from sqlalchemy import Connection, Engine, Float, Integer, bindparam, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from strichka.errors import StorageError
 from strichka.search.contract import SearchHit, SearchPage, SearchQuery, validate_query
 from strichka.search.documents import batches, load_documents
-from strichka.search.filters import article_conditions
+from strichka.search.facets import FacetFilter, document_facets, facet_filter
+from strichka.search.filters import date_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
 from strichka.search.snippets import load_snippets
 from strichka.storage.schema import articles
 
-TITLE_WEIGHT = 4.0  # bm25 column weights: a word in the headline says more than one in the body
-BODY_WEIGHT = 1.0
+CANDIDATES = 5_000  # newest matches ranked by bm25
+DATE_CANDIDATES = 2_000  # newest-stored matches sorted by publication time
 REBUILD_BATCH = 1000
-
-search_fts = table("search_fts", column("rowid"), column("title"), column("body"))
-_FTS = literal_column("search_fts")
+# bm25 column weights: a word in the headline says more than one in the body; facets never count.
+_CANDIDATES_SQL = (
+    "SELECT rowid AS id, bm25(search_fts, 4.0, 1.0, 0.0) AS score FROM search_fts "
+    "WHERE search_fts MATCH :match ORDER BY rowid DESC LIMIT :cap"
+)
+_MATCHES_SQL = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :match"
+_COUNT_SQL = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :match"
 
 
 class SqliteFtsSearcher:
@@ -31,12 +45,21 @@ class SqliteFtsSearcher:
         for ids in batches(article_ids):
             self.remove_articles(conn, ids)
             rows = [
-                {"rowid": doc.article_id, "title": " ".join(doc.title_terms), "body": " ".join(doc.body_terms)}
+                {
+                    "rowid": doc.article_id,
+                    "title": " ".join(doc.title_terms),
+                    "body": " ".join(doc.body_terms),
+                    "facets": document_facets(doc.source_id, doc.lang, doc.category, doc.published_at),
+                }
                 for doc in load_documents(conn, ids)
             ]
             if rows:
                 conn.execute(
-                    text("INSERT INTO search_fts (rowid, title, body) VALUES (:rowid, :title, :body)"), rows
+                    text(
+                        "INSERT INTO search_fts (rowid, title, body, facets) "
+                        "VALUES (:rowid, :title, :body, :facets)"
+                    ),
+                    rows,
                 )
 
     def remove_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
@@ -49,24 +72,23 @@ class SqliteFtsSearcher:
     def search(self, query: SearchQuery) -> SearchPage:
         validate_query(query)
         terms = parse_query_terms(query.text)
-        matched = (
-            select(articles.c.id)
-            .select_from(search_fts.join(articles, articles.c.id == search_fts.c.rowid))
-            .where(_FTS.op("MATCH")(fts5_match_expression(terms)), *article_conditions(query))
-        )
-        score = func.bm25(_FTS, TITLE_WEIGHT, BODY_WEIGHT)
-        if query.sort == "date":
-            order = [articles.c.published_at.desc(), articles.c.id.desc()]
-        else:
-            order = [score, articles.c.published_at.desc()]
-        page = matched.add_columns(score.label("score")).order_by(*order).limit(query.limit).offset(query.offset)
+        facets = facet_filter(query)
+        if facets.empty:
+            return SearchPage(hits=(), total=0)
+        match = fts5_match_expression(terms, facets)
         try:
             with self.engine.connect() as conn:
-                rows = conn.execute(page).all()
-                if len(rows) < query.limit and (rows or query.offset == 0):
-                    total = query.offset + len(rows)  # the last page tells the total without counting
+                rows = conn.execute(_page_statement(query, facets), {"match": match}).all()
+                if facets.needs_exact_dates:
+                    matches = text(_MATCHES_SQL).columns(id=Integer).cte("matches").prefix_with("MATERIALIZED")
+                    counted = (
+                        select(func.count())
+                        .select_from(matches.join(articles, articles.c.id == matches.c.id))
+                        .where(*date_conditions(query))
+                    )
+                    total = conn.execute(counted, {"match": match}).scalar_one()
                 else:
-                    total = conn.execute(select(func.count()).select_from(matched.subquery())).scalar_one()
+                    total = conn.execute(text(_COUNT_SQL), {"match": match}).scalar_one()
                 snippets = load_snippets(conn, [row.id for row in rows], terms.all_terms)
         except DBAPIError as exc:
             raise StorageError(f"search index unavailable: {exc.orig}") from exc
@@ -91,9 +113,33 @@ class SqliteFtsSearcher:
         return indexed
 
 
-def fts5_match_expression(terms: QueryTerms) -> str:
-    """Every term double-quoted, so no reader input is ever read as FTS5 syntax."""
-    return " AND ".join(
+def _page_statement(query: SearchQuery, facets: FacetFilter):  # type: ignore[no-untyped-def]
+    wanted = query.offset + query.limit
+    cap = max(DATE_CANDIDATES if query.sort == "date" else CANDIDATES, wanted)
+    candidates = (
+        text(_CANDIDATES_SQL)
+        .bindparams(cap=cap)
+        .columns(id=Integer, score=Float)
+        .cte("candidates")
+        .prefix_with("MATERIALIZED")
+    )
+    page = select(candidates.c.id, candidates.c.score)
+    if query.sort == "relevance" and not facets.needs_exact_dates:
+        order = [candidates.c.score, candidates.c.id.desc()]  # no per-row lookup in `articles`
+    else:
+        page = page.join(articles, articles.c.id == candidates.c.id).where(*date_conditions(query))
+        if query.sort == "date":
+            order = [articles.c.published_at.desc(), articles.c.id.desc()]
+        else:
+            order = [candidates.c.score, articles.c.published_at.desc()]
+    return page.order_by(*order).limit(query.limit).offset(query.offset)
+
+
+def fts5_match_expression(terms: QueryTerms, facets: FacetFilter) -> str:
+    """Every term double-quoted and kept to the text columns, so no input is read as FTS5 syntax."""
+    words = " AND ".join(
         "(" + " OR ".join('"' + term.replace('"', '""') + '"' for term in sorted(group)) + ")"
         for group in terms.groups
     )
+    expression = f"({{title body}} : ({words}))"
+    return f"{expression} AND {facets.expression}" if facets.expression else expression

@@ -23,7 +23,7 @@ def upgrade() -> None:
         # remove_diacritics 0: й must not become и, ї must not become і.
         op.execute(
             "CREATE VIRTUAL TABLE search_fts USING fts5("
-            "title, body, tokenize = 'unicode61 remove_diacritics 0')"
+            "title, body, facets, tokenize = 'unicode61 remove_diacritics 0')"
         )
         # rowid = articles.id; a deleted article leaves the index even when nobody calls remove_articles.
         op.execute(

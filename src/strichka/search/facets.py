@@ -1,0 +1,94 @@
+"""Filters as FTS5 tokens: source, language, category and publication day live in the index itself.
+
+Why: on SQLite a filter checked on the `articles` row costs a B-tree lookup per matching article
+(~3 µs; 250 ms for a common word in 100k articles), while a facet token makes the filter one more
+doclist intersection inside FTS5. Tokens: s<source id>, l<hex lang>, c<hex category>, and for the
+publication time (UTC) y<yyyy>, m<yyyymm>, d<yyyymmdd>, so a date range is a short OR of whole
+years, months and days. Rule: the pipeline re-indexes an article when any of these fields change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from strichka.search.contract import SearchQuery
+from strichka.search.filters import as_utc
+
+OPEN_START = date(1900, 1, 1)  # bounds of an open-ended date range
+OPEN_END = date(2199, 12, 31)
+
+
+def document_facets(source_id: int, lang: str | None, category: str | None, published_at: datetime) -> str:
+    day = as_utc(published_at).date()
+    tokens = [f"s{source_id}", f"y{day:%Y}", f"m{day:%Y%m}", f"d{day:%Y%m%d}"]
+    if lang:
+        tokens.append(_lang_token(lang))
+    if category:
+        tokens.append(_category_token(category))
+    return " ".join(tokens)
+
+
+@dataclass(frozen=True)
+class FacetFilter:
+    expression: str  # FTS5 expression on the facets column; "" = no filter
+    needs_exact_dates: bool  # a bound falls inside a day: check published_at on the row as well
+    empty: bool  # the range holds nothing (date_from ≥ date_to)
+
+
+def facet_filter(query: SearchQuery) -> FacetFilter:
+    clauses = []
+    if query.source_ids:
+        clauses.append(_any(f"s{int(i)}" for i in query.source_ids))
+    if query.langs:
+        clauses.append(_any(_lang_token(lang) for lang in query.langs))
+    if query.categories:
+        clauses.append(_any(_category_token(c) for c in query.categories))
+    needs_exact, empty = False, False
+    if query.date_from is not None or query.date_to is not None:
+        start = as_utc(query.date_from) if query.date_from else None
+        end = as_utc(query.date_to) if query.date_to else None
+        empty = start is not None and end is not None and start >= end
+        needs_exact = any(b is not None and b.timetz().replace(tzinfo=None) != time() for b in (start, end))
+        first = start.date() if start else OPEN_START
+        last = (end - timedelta(microseconds=1)).date() if end else OPEN_END
+        if not empty:
+            clauses.append(_any(day_range_tokens(first, last)))
+    expression = " AND ".join(f"(facets : ({clause}))" for clause in clauses)
+    return FacetFilter(expression=expression, needs_exact_dates=needs_exact, empty=empty)
+
+
+def day_range_tokens(first: date, last: date) -> list[str]:
+    """The fewest y/m/d tokens covering the days first..last inclusive."""
+    tokens = []
+    day = first
+    while day <= last:
+        if day.month == 1 and day.day == 1 and date(day.year, 12, 31) <= last:
+            tokens.append(f"y{day:%Y}")
+            day = date(day.year + 1, 1, 1)
+        elif day.day == 1 and _month_end(day) <= last:
+            tokens.append(f"m{day:%Y%m}")
+            day = _month_end(day) + timedelta(days=1)
+        else:
+            tokens.append(f"d{day:%Y%m%d}")
+            day += timedelta(days=1)
+    return tokens
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _any(tokens: Iterable[str]) -> str:
+    return " OR ".join(f'"{token}"' for token in tokens)
+
+
+def _lang_token(lang: str) -> str:
+    return "l" + lang.strip().lower().encode().hex()
+
+
+def _category_token(category: str) -> str:
+    return "c" + category.strip().encode().hex()
+
