@@ -117,7 +117,7 @@ def same_entries(ours: ParsedFeed | None, theirs: feedparser.FeedParserDict) -> 
     if len(mine) != len(theirs.entries):
         return False
     for entry, expected in zip(mine, theirs.entries, strict=True):
-        if _plain(entry.title) != _plain(expected.get("title", "")):
+        if " ".join(entry.title.split()) != _plain(expected.get("title", "")):
             return False
         if (entry.url or "") != (expected.get("link") or ""):
             return False

@@ -17,7 +17,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
 _PARTIAL_TAG = re.compile(r"<[^>]*$")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>"']+))""", re.I)
 
-SUMMARY_CHARS = 1000  # a summary derived from full content is cut to about this length
+SUMMARY_CHARS = 600  # summaries are cut to about this length: a snippet, not the article
 
 
 def html_to_text(markup: str) -> str:

@@ -23,14 +23,15 @@ def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> Par
     """Parse RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x; raise FeedError for anything else."""
     if not body.strip():
         raise FeedError(url, EMPTY_REASON)
-    text, _encoding = decode_document(body, http_charset=http_charset, kind="xml")
+    text, encoding = decode_document(body, http_charset=http_charset, kind="xml")
     if sniff_kind(text, url=url) == "json":
         return read_json_feed(text, url=url)
-    return _parse_xml_feed(text, url)
+    utf8_body = body if encoding == "utf-8" and body[:1] == b"<" else None
+    return _parse_xml_feed(text, url, utf8_body)
 
 
-def _parse_xml_feed(text: str, url: str) -> ParsedFeed:
-    document = parse_xml(text, url=url)
+def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None) -> ParsedFeed:
+    document = parse_xml(text, url=url, utf8_body=utf8_body)
     fast: ParsedFeed | None = None
     root_name = None
     if document is not None:

@@ -40,9 +40,11 @@ _CHALLENGES: tuple[tuple[str, str], ...] = (
 
 def sniff_kind(text: str, *, url: str) -> Literal["xml", "json"]:
     """Return how to parse text, or raise FeedError saying what it is instead."""
-    start = text.lstrip("\ufeff \t\r\n\x00")
-    if not start:
+    start = text[:4096].lstrip("\ufeff \t\r\n\x00")
+    if not start and not text[4096:].strip():
         raise FeedError(url, EMPTY_REASON)
+    if not start:
+        raise FeedError(url, GARBAGE_REASON.format(start=text.strip()[:40]))
     if start[0] in "{[":
         return "json"
     if start[0] != "<":

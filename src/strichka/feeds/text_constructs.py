@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
 import re
 
@@ -52,14 +54,31 @@ def atom_html(el: etree._Element, default_type: str = "text") -> str:
         if len(children) == 1 and children[0].tag == _XHTML_DIV and not (el.text or "").strip():
             return inner_markup(children[0])
         return inner_markup(el)
+    if el.get("mode") == "base64" or not _is_textual(kind):
+        return _from_base64(element_text(el))
     if kind in ("text", "text/plain") and el.get("mode") != "escaped":
         return html.escape(element_text(el), quote=False)
     return inner_markup(el)
 
 
+def _is_textual(kind: str) -> bool:
+    return kind in ("html", "text", "xhtml") or kind.startswith("text/") or kind.endswith(("+xml", "/xml"))
+
+
+def _from_base64(value: str) -> str:
+    """Atom carries other media types base64-encoded; keep them only if they are UTF-8 text."""
+    try:
+        return base64.b64decode(value, validate=False).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return ""
+
+
 def atom_text(el: etree._Element) -> str:
     """An Atom text construct as plain text."""
     kind = (el.get("type") or "text").lower()
-    if kind in ("text", "text/plain") and el.get("mode") != "escaped" and len(el) == 0:
+    mode = el.get("mode")
+    if mode == "base64" or not _is_textual(kind):
+        return " ".join(_from_base64(element_text(el)).split())
+    if kind in ("text", "text/plain") and mode != "escaped" and len(el) == 0:
         return " ".join((el.text or "").split())
     return html_to_text(atom_html(el))

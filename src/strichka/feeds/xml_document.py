@@ -30,15 +30,19 @@ class XmlDocument:
     repaired: bool  # strict parsing failed; the tree came from repaired text in recover mode
 
 
-def parse_xml(text: str, *, url: str) -> XmlDocument | None:
-    """The tree of text, or None when not even recovery finds a root element."""
-    text = text.lstrip("\ufeff \t\r\n")
+def parse_xml(text: str, *, url: str, utf8_body: bytes | None = None) -> XmlDocument | None:
+    """The tree of text, or None when not even recovery finds a root element.
+
+    utf8_body: the original bytes when they are already UTF-8 — parsed as they are, which saves
+    re-encoding text on the fast path.
+    """
     try:
-        return XmlDocument(_parse(text, url, recover=False), repaired=False)
+        data = utf8_body if utf8_body is not None else text.lstrip("\ufeff \t\r\n").encode("utf-8", errors="replace")
+        return XmlDocument(_parse(data, url, recover=False), repaired=False)
     except etree.XMLSyntaxError:
         pass
     try:
-        root = _parse(repair_xml(text), url, recover=True)
+        root = _parse(repair_xml(text).encode("utf-8", errors="replace"), url, recover=True)
     except etree.XMLSyntaxError:
         return None
     return None if root is None else XmlDocument(root, repaired=True)
@@ -49,14 +53,14 @@ def may_hold_more_entries(text: str, found: int) -> bool:
 
     Substring counts first (an upper bound, fast); the exact regex count only when they exceed.
     """
-    rough = sum(text.count(s) for s in ("<item", "<entry", ":item", ":entry", "<ITEM", "<ENTRY"))
+    rough = text.count("<item") + text.count("<entry") + text.count(":item") + text.count(":entry")
     if rough <= found:
         return False
     return len(_ITEM_OPEN.findall(text)) > found
 
 
 def repair_xml(text: str) -> str:
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text.lstrip("\ufeff \t\r\n"))
     start = text.find("<")
     text = text[start:] if start > 0 else text
     # A second declaration (feeds glued together, or junk before the real prolog) is fatal in XML.
@@ -102,7 +106,7 @@ def _cut_truncated(text: str) -> str:
     return text[: text.rfind(">") + 1]
 
 
-def _parse(text: str, url: str, *, recover: bool) -> etree._Element:
+def _parse(data: bytes, url: str, *, recover: bool) -> etree._Element:
     parser = etree.XMLParser(
         encoding="utf-8",
         recover=recover,
@@ -113,4 +117,4 @@ def _parse(text: str, url: str, *, recover: bool) -> etree._Element:
         remove_comments=True,
         remove_pis=True,
     )
-    return etree.fromstring(text.encode("utf-8", errors="replace"), parser, base_url=url)
+    return etree.fromstring(data, parser, base_url=url)

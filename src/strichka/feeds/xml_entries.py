@@ -153,7 +153,7 @@ def _guid(item: etree._Element, first: dict[int, etree._Element]) -> tuple[str |
     for role in (ID, DC_ID):
         el = first.get(role)
         if el is not None and element_text(el):
-            return element_text(el), False
+            return element_text(el), role == ID  # an Atom id that is an http URL is the link of last resort
     about = (item.get(_RDF_ABOUT) or "").strip()
     return (about, True) if about else (None, False)
 
@@ -162,6 +162,8 @@ def _link(links: list[etree._Element] | tuple[()], feed_url: str) -> str | None:
     for el in links:
         href = el.get("href")
         if href is None:
+            if el.get("rel", "alternate") != "alternate":
+                continue
             text = element_text(el)
             if text:
                 return _absolute(text, el, feed_url)
