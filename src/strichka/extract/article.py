@@ -1,0 +1,108 @@
+"""extract_article: one page → ExtractedArticle. The order is fixed here and nowhere else:
+parse once → metadata → candidates → clean-up → choose → images → language → sanitize (LAST, by rule)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from strichka.errors import ExtractError
+from strichka.extract.blocks import Block, body_blocks, fingerprint, remove_block
+from strichka.extract.candidates import readability_body, trafilatura_body
+from strichka.extract.chooser import prefer_readability
+from strichka.extract.cleanup import clean_blocks
+from strichka.extract.credits import credit_lines
+from strichka.extract.images import article_images
+from strichka.extract.metadata import read_metadata
+from strichka.extract.parse import parse_page
+from strichka.extract.sanitize import sanitize_html
+from strichka.extract.site_profile import SiteProfile
+from strichka.models import ExtractedArticle
+from strichka.text.language import detect_language
+
+_MIN_ANCHOR_CHARS = 4
+
+
+def _mark_links(blocks: list[Block], tree: HtmlElement) -> None:
+    """trafilatura's text comes without its links; a block whose whole text is a link on the page is a link."""
+    anchors = {fingerprint(a.text_content()) for a in tree.iter("a")}
+    for block in blocks:
+        if len(block.text) >= _MIN_ANCHOR_CHARS and fingerprint(block.text) in anchors:
+            block.link_chars = len(block.text)
+
+
+def _candidate(root: HtmlElement | None) -> tuple[HtmlElement | None, list[Block]]:
+    return (root, body_blocks(root)) if root is not None else (None, [])
+
+
+def _choose_body(tree: HtmlElement, url: str, profile: SiteProfile | None) -> tuple[HtmlElement | None, list[Block]]:
+    traf_root, traf_blocks = _candidate(trafilatura_body(tree, url))
+    _mark_links(traf_blocks, tree)
+    traf_kept = clean_blocks(traf_blocks, profile)
+    read_root, read_blocks = _candidate(readability_body(tree, url))
+    read_kept = clean_blocks(read_blocks, profile)
+    if read_root is not None and prefer_readability(traf_kept, read_kept):
+        root, all_blocks, kept = read_root, read_blocks, read_kept
+    else:
+        root, all_blocks, kept = traf_root, traf_blocks, traf_kept
+    kept_ids = {id(b) for b in kept}
+    for block in all_blocks:
+        if id(block) not in kept_ids:
+            remove_block(block)
+    return root, kept
+
+
+def extract_article(
+    html: str,
+    *,
+    url: str,
+    summary: str = "",
+    title_hint: str = "",
+    site_profile: SiteProfile | None = None,
+) -> ExtractedArticle:
+    """Pure: no network, no disk. Raises ExtractError(url, reason) when the page has no article body."""
+    tree = parse_page(html, url=url)
+    meta = read_metadata(tree, url=url)
+    root, kept = _choose_body(tree, url, site_profile)
+    lines = [b.text for b in kept]
+    if root is None or not lines:
+        raise ExtractError(url, "no article body found")
+    text = "\n\n".join(lines)
+    images = article_images(tree, base_url=url, body_lines=lines, skip=meta.lead_image)
+    body_html = lxml.html.tostring(root, encoding="unicode")
+    return ExtractedArticle(
+        url=url,
+        title=meta.title or title_hint,
+        text=text,
+        html=sanitize_html(body_html, base_url=url),  # LAST: nothing touches the HTML after this
+        lang=detect_language(text, hint=meta.html_lang),
+        author=meta.author,
+        published_at=meta.published_at,
+        updated_at=meta.updated_at,
+        lead_image=meta.lead_image or (images[0].url if images else None),
+        images=images,
+        canonical_url=meta.canonical_url,
+        credits=credit_lines(lines),
+        description=meta.description or summary,
+    )
+
+
+def article_to_json(article: ExtractedArticle) -> dict[str, Any]:
+    """The JSON shape of `strichka extract --format json` and of the pipeline's debug output."""
+    return {
+        "url": article.url,
+        "title": article.title,
+        "text": article.text,
+        "html": article.html,
+        "author": article.author,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "updated_at": article.updated_at.isoformat() if article.updated_at else None,
+        "lead_image": article.lead_image,
+        "images": [{"url": i.url, "caption": i.caption, "credit": i.credit, "alt": i.alt} for i in article.images],
+        "lang": article.lang,
+        "canonical_url": article.canonical_url,
+        "credits": list(article.credits),
+        "description": article.description,
+    }

@@ -1,0 +1,73 @@
+"""Language of an article: uk / ru / en and the rest (py3langid).
+
+Ukrainian and Russian are never left to a statistical model: the letters і ї є ґ (Ukrainian only) and
+ы э ъ ё (Russian only) decide, then function words; py3langid answers for everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CYRILLIC = re.compile(r"[а-яёіїєґўђјљњћџѓќѕ]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z\u00c0-\u024f]", re.IGNORECASE)
+_UK_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
+_RU_LETTERS = re.compile(r"[ыэъё]", re.IGNORECASE)
+_BE_LETTER = re.compile(r"ў", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_UK_WORDS = frozenset("та що це від які який яка також із зі але або щоб його її них було буде мене тому де як".split())
+_RU_WORDS = frozenset("и что это от которые который которая также из но или чтобы его ее их было будет меня поэтому где как".split())
+_SAMPLE_CHARS = 20_000  # the first pages of text decide; reading a whole book changes nothing
+_MIN_LETTERS = 12
+_CYRILLIC_LANGS = ("uk", "ru", "be", "bg", "sr", "mk", "kk")
+
+
+@lru_cache(maxsize=2)
+def _identifier(langs: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
+    """Loaded on first use (the model takes ~0.3 s); one per language set, never re-restricted (thread safety)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if langs:
+        identifier.set_languages(list(langs))
+    return identifier
+
+
+def _cyrillic_language(sample: str) -> str | None:
+    uk_letters = len(_UK_LETTERS.findall(sample))
+    ru_letters = len(_RU_LETTERS.findall(sample))
+    if _BE_LETTER.search(sample) and ru_letters and uk_letters:
+        return "be"  # Belarusian writes ў with both і and ы
+    words = [w.lower() for w in _WORD.findall(sample)]
+    # "як", "де" exist in both languages' neighbours; weight words at 1 and letters at 2
+    uk_score = 2 * uk_letters + sum(1 for w in words if w in _UK_WORDS and w not in _RU_WORDS)
+    ru_score = 2 * ru_letters + sum(1 for w in words if w in _RU_WORDS and w not in _UK_WORDS)
+    if uk_score == ru_score == 0:
+        return None
+    if uk_score >= 1.5 * ru_score and uk_letters >= ru_letters:
+        return "uk"
+    if ru_score >= 1.5 * uk_score and ru_letters >= uk_letters:
+        return "ru"
+    return "uk" if uk_letters > ru_letters else "ru" if ru_letters > uk_letters else None
+
+
+def detect_language(text: str, *, hint: str | None = None) -> str | None:
+    """ISO 639-1 code, or the hint (else None) when the text is too short or mixed to tell."""
+    sample = text[:_SAMPLE_CHARS]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    hint = hint.lower()[:2] if hint else None
+    if cyrillic + latin < _MIN_LETTERS:
+        decided = _cyrillic_language(sample) if cyrillic > latin else None
+        return decided or hint
+    if cyrillic >= latin:
+        decided = _cyrillic_language(sample)
+        if decided:
+            return decided
+        if hint in _CYRILLIC_LANGS:
+            return hint
+        return str(_identifier(_CYRILLIC_LANGS).classify(sample)[0])
+    lang, probability = _identifier().classify(sample)
+    if probability < 0.5 and hint:
+        return hint
+    return str(lang)
