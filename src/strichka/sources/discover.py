@@ -1,0 +1,40 @@
+"""Find a site's feeds in its HTML: <link rel="alternate" type="application/rss+xml" href=...>."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json"})
+
+
+def discover_feed_urls(html: str, *, base_url: str) -> list[str]:
+    """Absolute feed URLs the page announces, in page order, without repeats.
+
+    `application/json` counts only with rel=alternate, as JSON Feed's spec allows it there.
+    Relative hrefs resolve against the page's <base href> when it has one, else base_url.
+    """
+    if not html.strip():
+        return []
+    try:
+        document = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    base = base_url
+    for element in document.iter("base"):
+        if element.get("href"):
+            base = urljoin(base_url, element.get("href", "").strip())
+            break
+    found: list[str] = []
+    for link in document.iter("link"):
+        rel = {token.lower() for token in (link.get("rel") or "").split()}
+        kind = (link.get("type") or "").split(";")[0].strip().lower()
+        href = (link.get("href") or "").strip()
+        if "alternate" not in rel or kind not in FEED_TYPES or not href:
+            continue
+        url = urljoin(base, href)
+        if url.startswith(("http://", "https://")) and url not in found:
+            found.append(url)
+    return found
