@@ -34,19 +34,15 @@ def save_assignment(conn: Connection, assignment: StoryAssignment, view: StoryVi
         raise StorageError(f"article {assignment.article_id} not found: store it before its story")
     conn.execute(delete(citations).where(citations.c.article_id == assignment.article_id))
     if assignment.citations:
-        names = {c.cited_name.lower() for c in assignment.citations}
-        known = dict(
-            conn.execute(
-                select(func.lower(sources.c.name), sources.c.id).where(func.lower(sources.c.name).in_(names))
-            ).all()
-        )
+        # SQLite's lower() folds ASCII only, so Cyrillic names are matched here, not in SQL.
+        known = {name.casefold(): source_id for source_id, name in conn.execute(select(sources.c.id, sources.c.name))}
         conn.execute(
             insert(citations),
             [
                 {
                     "article_id": assignment.article_id,
                     "cited_name": c.cited_name,
-                    "cited_source_id": known.get(c.cited_name.lower()),
+                    "cited_source_id": known.get(c.cited_name.casefold()),
                     "phrase": c.phrase,
                 }
                 for c in assignment.citations

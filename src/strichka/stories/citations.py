@@ -31,7 +31,7 @@ _AFTER = [  # the outlet comes before the verb: "Reuters reported", «Укрін
 ]
 _BEFORE_RE = re.compile(r"(?<!\w)((?i:" + "|".join(_BEFORE) + r"))\s+(" + _NAME + r")")
 _AFTER_RE = re.compile(r"(" + _NAME + r")\s+(" + "|".join(_AFTER) + r")", re.UNICODE)
-_DASH_RE = re.compile(r"[—–-]\s*(" + _NAME + r")\s*\.?\s*$", re.MULTILINE)
+_DASH_RE = re.compile(r"(?:^|(?<=\s))[—–-]\s*(" + _NAME + r")\s*\.?\s*$", re.MULTILINE)
 # Words the patterns catch that are people or generic nouns, not outlets.
 _NOT_OUTLETS = frozenset(
     "він вона вони воно он она они оно it he she they we the a this that which who джерело джерела источник "

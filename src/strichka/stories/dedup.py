@@ -1,8 +1,11 @@
-"""Near-duplicate bodies: 64-bit SimHash over word 3-shingles, looked up by bands.
+"""Near-duplicate bodies: MinHash over word 3-shingles with LSH lookup; SimHash kept as a record.
 
-The same agency text republished by several outlets differs by a credit line, a headline or
-a paragraph; its SimHash differs in a few bits. Four 16-bit bands find every pair within
-3 bits (pigeonhole) without comparing against the whole window.
+The same agency text republished by several outlets differs by a credit line, a headline or a
+sentence. Its word 3-shingles overlap by far more than any rewrite's: Jaccard >= DUPLICATE_JACCARD
+(estimated from 64 MinHash permutations, found through LSH bands without scanning the window)
+makes the later article a duplicate of the earlier one. The 64-bit SimHash is stored with the
+article (articles.simhash) as a compact fingerprint for other tools; it is too noisy on short
+texts to decide on its own.
 """
 
 from __future__ import annotations
@@ -11,71 +14,63 @@ import hashlib
 import re
 
 import numpy as np
+from datasketch import MinHash, MinHashLSH
 
-DUPLICATE_BITS = 3
-_BANDS = 4
+DUPLICATE_JACCARD = 0.7
+NUM_PERM = 64
 _WORD = re.compile(r"\w+")
 _BIT_WEIGHTS = 1 << np.arange(64, dtype=np.uint64)
 
 
+def shingles(text: str) -> set[bytes]:
+    words = _WORD.findall(text.lower())
+    return {" ".join(words[i : i + 3]).encode() for i in range(max(1, len(words) - 2))} if words else set()
+
+
+def minhash(text: str) -> MinHash | None:
+    grams = shingles(text)
+    if not grams:
+        return None
+    value = MinHash(num_perm=NUM_PERM)
+    value.update_batch(list(grams))
+    return value
+
+
 def simhash(text: str) -> int:
     """SimHash of the text's word 3-shingles (lower-cased); 0 for an empty text."""
-    words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))} if words else set()
-    if not shingles:
+    grams = shingles(text)
+    if not grams:
         return 0
-    digests = np.frombuffer(
-        b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles), dtype="<u8"
-    )
+    digests = np.frombuffer(b"".join(hashlib.blake2b(s, digest_size=8).digest() for s in grams), dtype="<u8")
     bits = ((digests[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)).astype(np.int32)
     votes = bits.sum(axis=0) * 2 - len(digests)
     return int(((votes > 0).astype(np.uint64) * _BIT_WEIGHTS).sum())
-
-
-def hamming(a: int, b: int) -> int:
-    return (a ^ b).bit_count()
 
 
 def to_hex(value: int) -> str:
     return f"{value:016x}"
 
 
-def from_hex(text: str | None) -> int | None:
-    return int(text, 16) if text else None
-
-
 class DuplicateFinder:
-    """Remembers SimHashes of the active window; answers "which earlier body is this?"."""
+    """Remembers MinHashes of the active window; answers "which earlier body is this?"."""
 
     def __init__(self) -> None:
-        self._bands: list[dict[int, set[int]]] = [{} for _ in range(_BANDS)]
-        self._hashes: dict[int, int] = {}
+        self._lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=NUM_PERM)
+        self._hashes: dict[int, MinHash] = {}
 
-    def add(self, article_id: int, value: int) -> None:
-        if value == 0:
+    def add(self, article_id: int, value: MinHash | None) -> None:
+        if value is None or article_id in self._hashes:
             return
         self._hashes[article_id] = value
-        for band, table in enumerate(self._bands):
-            table.setdefault((value >> (16 * band)) & 0xFFFF, set()).add(article_id)
+        self._lsh.insert(article_id, value)
 
     def remove(self, article_id: int) -> None:
-        value = self._hashes.pop(article_id, None)
-        if value is None:
-            return
-        for band, table in enumerate(self._bands):
-            key = (value >> (16 * band)) & 0xFFFF
-            members = table.get(key)
-            if members is not None:
-                members.discard(article_id)
-                if not members:
-                    del table[key]
+        if self._hashes.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
 
-    def nearest(self, value: int) -> list[int]:
-        """Ids of remembered bodies within DUPLICATE_BITS, closest first."""
-        if value == 0:
+    def nearest(self, value: MinHash | None) -> list[int]:
+        """Ids of remembered bodies with estimated Jaccard >= DUPLICATE_JACCARD, most similar first."""
+        if value is None:
             return []
-        candidates: set[int] = set()
-        for band, table in enumerate(self._bands):
-            candidates |= table.get((value >> (16 * band)) & 0xFFFF, set())
-        close = [(hamming(value, self._hashes[c]), c) for c in candidates]
-        return [c for d, c in sorted(close) if d <= DUPLICATE_BITS]
+        close = [(self._hashes[c].jaccard(value), c) for c in self._lsh.query(value)]
+        return [c for j, c in sorted(close, key=lambda x: (-x[0], x[1])) if j >= DUPLICATE_JACCARD]

@@ -19,7 +19,7 @@ import numpy as np
 
 from strichka.stories.categories import CategoryModel
 from strichka.stories.citations import Citation, find_citations
-from strichka.stories.dedup import DuplicateFinder, from_hex, simhash, to_hex
+from strichka.stories.dedup import DuplicateFinder, minhash, simhash, to_hex
 from strichka.stories.features import Fingerprint, fingerprint
 from strichka.stories.matching import MatchConfig, Side, config_for, pair_score, parse_image_hashes
 from strichka.stories.model import RestoreRow, StoryArticle, StoryAssignment, StoryView
@@ -78,8 +78,9 @@ class StoryIndex:
         self._advance_clock(article.published_at)
         vector = self._vector_of(article)
         side = Side(article.lang, article.published_at, _fingerprint(article), parse_image_hashes(article.image_hashes))
-        body_hash = simhash(article.text if len(article.text) >= 200 else f"{article.title} {article.text}")
-        duplicate_of = self._original_of(body_hash, article)
+        body = article.text if len(article.text) >= 200 else f"{article.title} {article.text}"
+        body_minhash = minhash(body)
+        duplicate_of = self._original_of(body_minhash, article)
         new_story = False
         if duplicate_of is not None:
             story_id = self._members[duplicate_of].story_id
@@ -92,14 +93,14 @@ class StoryIndex:
             article=article,
             row=self._store_vector(article.id, vector),
             side=side,
-            simhash=body_hash,
+            simhash=simhash(body),
             story_id=story_id,
             duplicate_of=duplicate_of,
             category=self._classify(vector, article),
             is_news=is_news(article.title, article.text, article.feed_categories),
             citations=find_citations(article.text),
         )
-        self._remember(member)
+        self._remember(member, body_minhash)
         return self._assignment(member, new_story=new_story)
 
     def _vector_of(self, article: StoryArticle) -> np.ndarray:
@@ -108,8 +109,8 @@ class StoryIndex:
         text = f"{article.title}. {article.text[:LEAD_CHARS]}".strip()
         return self.embedder.embed([text], kind="passage")[0]
 
-    def _original_of(self, body_hash: int, article: StoryArticle) -> int | None:
-        for candidate in self._duplicates.nearest(body_hash):
+    def _original_of(self, body_minhash, article: StoryArticle) -> int | None:
+        for candidate in self._duplicates.nearest(body_minhash):
             member = self._members.get(candidate)
             if member is not None and member.article.id != article.id:
                 return member.duplicate_of or member.article.id
@@ -154,12 +155,12 @@ class StoryIndex:
         self._row_ids[row] = article_id
         return row
 
-    def _remember(self, member: Member) -> None:
+    def _remember(self, member: Member, body_minhash) -> None:
         article_id = member.article.id
         self._members[article_id] = member
         self._stories.setdefault(member.story_id, []).append(article_id)
         self._stories[member.story_id].sort(key=lambda i: (self._members[i].article.published_at, i))
-        self._duplicates.add(article_id, member.simhash)
+        self._duplicates.add(article_id, body_minhash)
         heapq.heappush(self._expiry, (member.article.published_at, article_id))
 
     def _advance_clock(self, published_at: datetime) -> None:
@@ -258,19 +259,19 @@ class StoryIndex:
             )
             self._advance_clock(row.published_at)
             vector = np.frombuffer(row.embedding, dtype="<f4").astype(np.float32)
-            stored_hash = from_hex(row.simhash)
+            body = row.text if len(row.text) >= 200 else f"{row.title} {row.text}"
             member = Member(
                 article=article,
                 row=self._store_vector(row.id, vector),
                 side=Side(row.lang, row.published_at, _fingerprint(article), ()),
-                simhash=stored_hash if stored_hash is not None else simhash(row.text),
+                simhash=int(row.simhash, 16) if row.simhash else simhash(body),
                 story_id=row.story_id,
                 duplicate_of=row.duplicate_of,
                 category=row.category,
                 is_news=row.is_news,
                 citations=find_citations(row.text),
             )
-            self._remember(member)
+            self._remember(member, minhash(body))
             self._next_story_id = max(self._next_story_id, row.story_id + 1)
             count += 1
         if next_story_id is not None:

