@@ -21,6 +21,9 @@ _DECLARATION = re.compile(r"<\?xml[^>]*\?>")
 # Start tags with an unquoted attribute value (rss:version=2.0): recovery would drop the element.
 _UNQUOTED_TAG = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>]*?=\s*[^\s\"'<>][^<>]*>")
 _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+?(?=\s|/?>))""")
+# HTML void elements pasted raw into a title or description (<br>) would swallow the rest of the
+# entry in recovery mode; closing them in place keeps the entry's other fields where they belong.
+_HTML_VOID = re.compile(r"<(br|hr|img|wbr)(\s[^<>]*?)?\s*(?<!/)>", re.I)
 _ITEM_OPEN = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
 
 
@@ -67,6 +70,7 @@ def repair_xml(text: str) -> str:
     text = text[:1] + _DECLARATION.sub("", text[1:])
     text = _AMPERSAND.sub(_fix_ampersand, text)
     text = _UNQUOTED_TAG.sub(_quote_attributes, text)
+    text = _HTML_VOID.sub(r"<\1\2/>", text)
     return _cut_truncated(text)
 
 
