@@ -29,7 +29,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     "GIF": ("gif", "image/gif"),
     "AVIF": ("avif", "image/avif"),
 }
-THUMBNAIL_QUALITY = 80
+# method 1 encodes ~4x faster than libwebp's default 4 for ~5% more bytes (bench/media.py):
+# thumbnails are made on the crawl's few cores, for every image of every article.
+WEBP_PARAMS: dict[str, int] = {"quality": 80, "method": 1}
 _TRANSPOSED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
@@ -162,7 +164,7 @@ def _thumbnails(
             continue  # never upscale
         source = _resized(source, width)
         buffer = io.BytesIO()
-        source.save(buffer, "WEBP", quality=THUMBNAIL_QUALITY, method=4)
+        source.save(buffer, "WEBP", **WEBP_PARAMS)
         out[width] = buffer.getvalue()
     return out, source
 
@@ -177,4 +179,6 @@ def _resized(image: Image.Image, width: int) -> Image.Image:
     if image.width == width:
         return image
     height = max(1, round(image.height * width / image.width))
-    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    # Hamming after an integer box reduction: for downscaling by 1.5-12x it looks like bicubic
+    # (Pillow's thumbnail() default) at about half the cost, and resizing is a third of the work.
+    return image.resize((width, height), Image.Resampling.HAMMING, reducing_gap=2.0)
