@@ -74,6 +74,11 @@ def test_missing_and_malformed_keys(store: ObjectStore) -> None:
     assert media_response(store, "feed/5/..%2f..%2fx.jpg", if_none_match=None, mode="stream").status_code == 400
 
 
+def test_an_empty_object_is_not_served(store: ObjectStore) -> None:
+    store.put(KEY, b"", "image/jpeg")
+    assert client_for(store).get(f"/media/{KEY}").status_code == 404
+
+
 def test_svg_and_other_types_are_never_served_inline(store: ObjectStore) -> None:
     store.put("admin/logo.svg", SVG_WITH_SCRIPT, "image/svg+xml")
     response = client_for(store).get("/media/admin/logo.svg")

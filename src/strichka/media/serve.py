@@ -35,7 +35,8 @@ def media_response(store: ObjectStore, key: str, *, if_none_match: str | None, m
     except InvalidKeyError:
         return Response("invalid media key", status_code=400, media_type="text/plain")
     info = store.head(key)
-    if info is None:
+    if info is None or info.size == 0:
+        # Empty = a write lost to a crash (LocalStore without fsync): never cache it for a year.
         fallback = _largest_thumbnail(store, key)
         if fallback is None:
             return Response("not found", status_code=404, media_type="text/plain")
