@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select
 
 from strichka.search.documents import body_text
 from strichka.storage.schema import articles
-from strichka.text.normalize import term_spans
+from strichka.text.normalize import spans_of_terms
 
 SNIPPET_CHARS = 240
 SCAN_CHARS = 30_000  # the first screens of an article hold the matches worth showing
@@ -37,8 +37,7 @@ def load_snippets(conn: Connection, article_ids: Sequence[int], terms: frozenset
 
 def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
     text = text[:SCAN_CHARS]
-    matches = [(start, end, terms.intersection(readings)) for start, end, readings in term_spans(text, lang)]
-    matches = [match for match in matches if match[2]]
+    matches = spans_of_terms(text, lang, terms)
     starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
     if not matches:
         return _render(text, 0, _clip_end(text, 0, SNIPPET_CHARS), [])

@@ -64,6 +64,23 @@ def term_spans(text: str, lang: str | None) -> Iterator[tuple[int, int, tuple[st
             yield match.start(), match.end(), readings
 
 
+def spans_of_terms(text: str, lang: str | None, terms: frozenset[str]) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, the wanted terms it stands for) for each word of `text` standing for one of `terms`.
+
+    Each distinct word is looked up once, and the text is walked again only when something matched:
+    this runs for every hit on every search page.
+    """
+    cyrillic_lang = document_cyrillic_lang(text, lang)
+    wanted: dict[str, frozenset[str]] = {}
+    for word in set(_WORD.findall(text)):
+        common = terms.intersection(word_readings(word, cyrillic_lang))
+        if common:
+            wanted[word] = common
+    if not wanted:
+        return []
+    return [(m.start(), m.end(), wanted[m.group()]) for m in _WORD.finditer(text) if m.group() in wanted]
+
+
 def query_term_alternatives(text: str) -> list[frozenset[str]]:
     """For each word of a query: every term it may have been indexed under.
 
