@@ -11,12 +11,14 @@ from __future__ import annotations
 from strichka.errors import FeedError
 from strichka.feeds.fallback import parse_with_feedparser
 from strichka.feeds.json_feed import read_json_feed
-from strichka.feeds.namespaces import split_tag
+from strichka.feeds.namespaces import ATOM, RSS_CORE, split_tag
 from strichka.feeds.sniff import EMPTY_REASON, sniff_kind
-from strichka.feeds.xml_document import may_hold_more_entries, parse_xml
+from strichka.feeds.xml_document import XmlDocument, may_hold_more_entries, parse_xml
 from strichka.feeds.xml_feed import feed_format, read_xml_feed
 from strichka.fetch.charset import decode_document
 from strichka.models import ParsedFeed
+
+_FEED_NAMESPACES = frozenset(ATOM + RSS_CORE)
 
 
 def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> ParsedFeed:
@@ -27,25 +29,34 @@ def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> Par
     if sniff_kind(text, url=url) == "json":
         return read_json_feed(text, url=url)
     utf8_body = body if encoding == "utf-8" and body[:1] == b"<" else None
-    return _parse_xml_feed(text, url, utf8_body)
+    ascii_compatible = not encoding.startswith(("utf-16", "utf-32"))
+    markup = body if ascii_compatible else text.encode("utf-8")
+    return _parse_xml_feed(text, url, utf8_body, markup)
 
 
-def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None) -> ParsedFeed:
+def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None, markup: bytes) -> ParsedFeed:
     document = parse_xml(text, url=url, utf8_body=utf8_body)
     fast: ParsedFeed | None = None
-    root_name = None
-    if document is not None:
-        kind = feed_format(document.root)
-        root_name = split_tag(str(document.root.tag))[1]
-        if kind is not None:
-            fast = read_xml_feed(document.root, kind, url=url)
-            if not may_hold_more_entries(text, len(fast.entries)):
-                return fast
+    kind = feed_format(document.root) if document is not None else None
+    if document is not None and kind is not None:
+        fast = read_xml_feed(document.root, kind, url=url)
+        if not _may_have_lost_entries(document, fast, markup):
+            return fast
     slow = parse_with_feedparser(text, url=url)
     if fast is not None and len(fast.entries) >= len(slow.entries):
         return fast
     if fast is None and not slow.entries and not slow.title:
-        if root_name is None:
+        if document is None:
             raise FeedError(url, "not a feed: XML so broken that not even a root element can be read")
+        root_name = split_tag(str(document.root.tag))[1]
         raise FeedError(url, f"not a feed: an XML document whose root element is <{root_name}>")
     return slow
+
+
+def _may_have_lost_entries(document: XmlDocument, fast: ParsedFeed, markup: bytes) -> bool:
+    # Entries can carry a prefix (<rss:item>) only when one is bound to a feed namespace, or
+    # when the document is so broken that recovery kept undeclared prefixes.
+    prefixed = document.repaired or any(
+        prefix is not None and namespace in _FEED_NAMESPACES for prefix, namespace in document.root.nsmap.items()
+    )
+    return may_hold_more_entries(markup, len(fast.entries), prefixed=prefixed)

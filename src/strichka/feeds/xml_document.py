@@ -24,7 +24,7 @@ _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+?(?=\s
 # HTML void elements pasted raw into a title or description (<br>) would swallow the rest of the
 # entry in recovery mode; closing them in place keeps the entry's other fields where they belong.
 _HTML_VOID = re.compile(r"<(br|hr|img|wbr)(\s[^<>]*?)?\s*(?<!/)>", re.I)
-_ITEM_OPEN = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
+_ITEM_OPEN_BYTES = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,20 @@ def parse_xml(text: str, *, url: str, utf8_body: bytes | None = None) -> XmlDocu
     return None if root is None else XmlDocument(root, repaired=True)
 
 
-def may_hold_more_entries(text: str, found: int) -> bool:
+def may_hold_more_entries(markup: bytes, found: int, *, prefixed: bool) -> bool:
     """Whether the document has more <item>/<entry> start tags than the entries found.
 
-    Substring counts first (an upper bound, fast); the exact regex count only when they exceed.
+    markup: the document in any ASCII-compatible encoding (tags are ASCII), searched as bytes
+    because that is faster than searching the decoded text. Substring counts first (an upper
+    bound); the exact count only when they exceed `found`. prefixed: the document may write
+    its entries with a prefix (<rss:item>), so those are counted too.
     """
-    rough = text.count("<item") + text.count("<entry") + text.count(":item") + text.count(":entry")
+    rough = markup.count(b"<item") + markup.count(b"<entry")
+    if prefixed:
+        rough += markup.count(b":item") + markup.count(b":entry")
     if rough <= found:
         return False
-    return len(_ITEM_OPEN.findall(text)) > found
+    return len(_ITEM_OPEN_BYTES.findall(markup)) > found
 
 
 def repair_xml(text: str) -> str:

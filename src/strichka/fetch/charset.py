@@ -139,15 +139,15 @@ def _strict(body: bytes, encoding: str) -> str | None:
 
 def _detect(body: bytes) -> tuple[str, str]:
     if _looks_cyrillic(body) and not _decodes_as_cjk(body):
-        encoding = _best_cyrillic(body)
-        return body.decode(encoding, errors="replace"), encoding
+        cyrillic = _best_cyrillic(body)
+        return body.decode(cyrillic, errors="replace"), cyrillic
     best = from_bytes(body, cp_isolation=list(_DETECTABLE)).best()
-    encoding = _codec(best.encoding) if best is not None else None
-    if encoding is None:
+    detected = _codec(best.encoding) if best is not None else None
+    if detected is None:
         return body.decode("utf-8", errors="replace"), "utf-8"
-    if encoding.replace("-", "_") in _CYRILLIC_SINGLE_BYTE:
-        encoding = _best_cyrillic(body)
-    return body.decode(encoding, errors="replace"), encoding
+    if detected.replace("-", "_") in _CYRILLIC_SINGLE_BYTE:
+        detected = _best_cyrillic(body)
+    return body.decode(detected, errors="replace"), detected
 
 
 def _looks_cyrillic(body: bytes) -> bool:
