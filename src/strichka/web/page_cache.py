@@ -7,6 +7,7 @@ Every cacheable answer carries a strong ETag; a matching If-None-Match gets a 30
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 from collections import OrderedDict
@@ -24,6 +25,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 UNCACHED_PREFIXES = ("/admin", "/media/", "/static/")
+# An article page changes rarely (its related block only grows): keep it longer than listings.
+LONG_TTL_PREFIXES = ("/article/", "/api/v1/articles/")
+LONG_TTL_FACTOR = 6
 MAX_CACHED_BODY = 2_000_000
 
 
@@ -86,6 +90,8 @@ class PageCacheMiddleware:
         self.app = app
         self.store = store
         self.default_lang = default_lang
+        # One render per missing page: concurrent readers of the same page wait for it (no stampede).
+        self._inflight: dict[tuple[Any, ...], asyncio.Future[CachedPage | None]] = {}
 
     def _key(self, scope: Scope) -> tuple[Any, ...] | None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
@@ -120,10 +126,28 @@ class PageCacheMiddleware:
         now = time.monotonic()
         page = self.store.get(key, now)
         if page is None:
-            page = await self._render(scope, receive, send, key, now)
+            pending = self._inflight.get(key)
+            if pending is not None:
+                page = await asyncio.shield(pending)
+        if page is None:
+            page = await self._render_once(scope, receive, send, key, now)
             if page is None:
                 return
         await self._answer(scope, send, page, if_none_match)
+
+    async def _render_once(
+        self, scope: Scope, receive: Receive, send: Send, key: tuple[Any, ...], now: float
+    ) -> CachedPage | None:
+        pending: asyncio.Future[CachedPage | None] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = pending
+        page = None
+        try:
+            page = await self._render(scope, receive, send, key, now)
+        finally:
+            del self._inflight[key]
+            # followers get the page only when it was cacheable (no cookie, no error)
+            pending.set_result(self.store.get(key, now))
+        return page
 
     async def _render(
         self, scope: Scope, receive: Receive, send: Send, key: tuple[Any, ...], now: float
@@ -148,7 +172,8 @@ class PageCacheMiddleware:
             and _header(headers, b"set-cookie") is None
             and b"no-store" not in (_header(headers, b"cache-control") or b"")
         )
-        page = CachedPage(status, headers, body, etag, now + self.store.ttl)
+        ttl = self.store.ttl * (LONG_TTL_FACTOR if key[1].startswith(LONG_TTL_PREFIXES) else 1)
+        page = CachedPage(status, headers, body, etag, now + ttl)
         if storable:
             self.store.put(key, page)
         elif status != 200:

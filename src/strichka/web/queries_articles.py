@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, or_, select, tuple_
+from sqlalchemy import Connection, Select, func, or_, select, tuple_
 
 from strichka.storage.schema import article_images, articles, images, sources
 from strichka.web.params import Cursor
@@ -86,7 +86,7 @@ def latest_articles(
     if source_id is not None:
         query = query.where(articles.c.source_id == source_id)
     if category is not None:
-        query = query.where(articles.c.category == category)
+        query = query.where(_same_category(category))
     if since is not None:
         query = query.where(articles.c.published_at >= since)
     if until is not None:
@@ -102,6 +102,13 @@ def latest_articles(
     cards = [card_from_row(r) for r in rows[:limit]]
     next_cursor = Cursor(cards[-1].published_at, cards[-1].id) if len(rows) > limit and cards else None
     return cards, next_cursor
+
+
+def _same_category(category: str) -> Any:
+    """category = :c, written so the planner walks the (published_at, id) index newest first and
+    stops at LIMIT, instead of fetching the whole category by its own index and sorting it (36 ms
+    instead of 0.5 ms on 20k articles). An index on (category, published_at) would serve both."""
+    return func.coalesce(articles.c.category, "") == category
 
 
 def cards_by_ids(conn: Connection, ids: Sequence[int]) -> list[ArticleCard]:
@@ -140,7 +147,7 @@ def related_cards(conn: Connection, article: ArticleCard, *, limit: int = 8) -> 
         query = (
             _card_select()
             .where(
-                articles.c.category == article.category,
+                _same_category(article.category),
                 articles.c.duplicate_of.is_(None),
                 articles.c.id.not_in(seen),
                 or_(articles.c.story_id.is_(None), articles.c.story_id != (article.story_id or -1)),
