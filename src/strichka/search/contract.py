@@ -13,6 +13,9 @@ from strichka.errors import StrichkaError
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000  # deeper pages are never read by people and cost a full sort
+# Relevance is ranked among the newest this-many matches (by article id, i.e. arrival) on every
+# backend: a common word matches most of the archive, and a news reader wants the recent best.
+RANKED_CANDIDATES = 5_000
 
 
 class SearchQueryError(StrichkaError):

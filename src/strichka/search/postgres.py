@@ -8,13 +8,15 @@ PostgreSQL matches exactly the terms SQLite matches.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, cast, column, func, literal_column, select, table, text
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.expression import ColumnClause
 
 from strichka.errors import StorageError
-from strichka.search.contract import SearchHit, SearchPage, SearchQuery, validate_query
+from strichka.search.contract import RANKED_CANDIDATES, SearchHit, SearchPage, SearchQuery, validate_query
 from strichka.search.documents import SearchDocument, batches, load_documents
 from strichka.search.filters import article_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
@@ -24,7 +26,7 @@ from strichka.storage.schema import articles
 MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 MAX_POSITIONS_PER_TERM = 256  # and its most positions kept per lexeme
 # ts_rank weights for D, C, B, A: a headline word counts four times a body word, as on SQLite.
-RANK_WEIGHTS = literal_column("'{0.25, 0.5, 0.75, 1.0}'::float4[]")
+RANK_WEIGHTS: ColumnClause[Any] = literal_column("'{0.25, 0.5, 0.75, 1.0}'::float4[]")
 REBUILD_BATCH = 1000
 
 search_documents = table("search_documents", column("article_id"), column("terms", TSVECTOR))
@@ -68,12 +70,22 @@ class PostgresSearcher:
             .select_from(search_documents.join(articles, articles.c.id == search_documents.c.article_id))
             .where(vector.op("@@")(tsquery), *article_conditions(query))
         )
-        score = func.ts_rank(RANK_WEIGHTS, vector, tsquery)
+        score = func.ts_rank(RANK_WEIGHTS, vector, tsquery).label("score")
         if query.sort == "date":
-            order = [articles.c.published_at.desc(), articles.c.id.desc()]
+            page = matched.add_columns(score).order_by(articles.c.published_at.desc(), articles.c.id.desc())
         else:
-            order = [score.desc(), articles.c.published_at.desc()]
-        page = matched.add_columns(score.label("score")).order_by(*order).limit(query.limit).offset(query.offset)
+            # Ranked among the newest RANKED_CANDIDATES matches, as on SQLite: same hits on both backends.
+            newest = max(RANKED_CANDIDATES, query.offset + query.limit)
+            candidates = (
+                matched.add_columns(score, articles.c.published_at)
+                .order_by(articles.c.id.desc())
+                .limit(newest)
+                .cte("candidates")
+            )
+            page = select(candidates.c.id, candidates.c.score).order_by(
+                candidates.c.score.desc(), candidates.c.published_at.desc()
+            )
+        page = page.limit(query.limit).offset(query.offset)
         try:
             with self.engine.connect() as conn:
                 rows = conn.execute(page).all()

@@ -3,8 +3,8 @@
 Speed rules (100k articles, a word in most of them, p95 ≤ 100 ms):
 - every filter but an intra-day time bound is a facet token in the MATCH (see facets.py), so the
   `articles` table is not touched per matching row;
-- bm25 is computed for the newest CANDIDATES matches only (FTS5 walks rowids newest first without
-  sorting): relevance is ranked among the most recent matches, which is what a news reader wants,
+- bm25 is computed for the newest RANKED_CANDIDATES matches only (FTS5 walks rowids newest first
+  without sorting): relevance is ranked among the most recent matches, which is what a news reader wants,
   and it is exact whenever a query has fewer matches than that;
 - the total is a count inside FTS5, exact.
 """
@@ -12,12 +12,13 @@ Speed rules (100k articles, a word in most of them, p95 ≤ 100 ms):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Float, Integer, bindparam, func, select, text
+from sqlalchemy import Connection, Engine, Float, Integer, Select, bindparam, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from strichka.errors import StorageError
-from strichka.search.contract import SearchHit, SearchPage, SearchQuery, validate_query
+from strichka.search.contract import RANKED_CANDIDATES, SearchHit, SearchPage, SearchQuery, validate_query
 from strichka.search.documents import batches, load_documents
 from strichka.search.facets import FacetFilter, document_facets, facet_filter
 from strichka.search.filters import date_conditions
@@ -25,7 +26,6 @@ from strichka.search.query_terms import QueryTerms, parse_query_terms
 from strichka.search.snippets import load_snippets
 from strichka.storage.schema import articles
 
-CANDIDATES = 5_000  # newest matches ranked by bm25
 DATE_CANDIDATES = 2_000  # newest-stored matches sorted by publication time
 REBUILD_BATCH = 1000
 # bm25 column weights: a word in the headline says more than one in the body; facets never count.
@@ -113,9 +113,9 @@ class SqliteFtsSearcher:
         return indexed
 
 
-def _page_statement(query: SearchQuery, facets: FacetFilter):  # type: ignore[no-untyped-def]
+def _page_statement(query: SearchQuery, facets: FacetFilter) -> Select[Any]:
     wanted = query.offset + query.limit
-    cap = max(DATE_CANDIDATES if query.sort == "date" else CANDIDATES, wanted)
+    cap = max(DATE_CANDIDATES if query.sort == "date" else RANKED_CANDIDATES, wanted)
     candidates = (
         text(_CANDIDATES_SQL)
         .bindparams(cap=cap)
