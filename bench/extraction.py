@@ -116,6 +116,9 @@ def run(corpus: Path, tools: list[str], limit: int | None, scorer_path: Path) ->
         "trafilatura_precision": lambda i, h: trafilatura.extract(h, include_comments=False, favor_precision=True) or "",
         "readability": lambda i, h: readability_text(h),
     }
+    first_id, first_html = next(iter(pages.items()))
+    for tool in tools:  # warm-up: one-time imports and model loads are not per-page costs
+        runners[tool](first_id, first_html)
     seconds = {t: 0.0 for t in tools}
     seconds["strichka"] = seconds.get("strichka", 0.0) + fingerprint_seconds
     predictions: dict[str, dict[str, dict[str, str]]] = {t: {} for t in tools}

@@ -9,7 +9,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from strichka.errors import ExtractError
-from strichka.extract.blocks import Block, body_blocks, fingerprint, remove_block
+from strichka.extract.blocks import Block, body_blocks, remove_block
 from strichka.extract.candidates import readability_body, trafilatura_body
 from strichka.extract.chooser import prefer_readability
 from strichka.extract.cleanup import clean_blocks
@@ -27,10 +27,39 @@ _MIN_ANCHOR_CHARS = 4
 
 def _mark_links(blocks: list[Block], tree: HtmlElement) -> None:
     """trafilatura's text comes without its links; a block whose whole text is a link on the page is a link."""
-    anchors = {fingerprint(a.text_content()) for a in tree.iter("a")}
+    anchors = {" ".join(a.text_content().split()).lower() for a in tree.iter("a")}
     for block in blocks:
-        if len(block.text) >= _MIN_ANCHOR_CHARS and fingerprint(block.text) in anchors:
+        if len(block.text) >= _MIN_ANCHOR_CHARS and block.text.lower() in anchors:
             block.link_chars = len(block.text)
+
+
+_PROSE_CHARS = 150
+_TINY_BODY_CHARS = 500
+
+
+def _page_paragraph_chars(tree: HtmlElement) -> int:
+    total = 0
+    for p in tree.iter("p"):
+        length = len(p.text_content().strip())
+        if length >= 80:
+            total += length
+    return total
+
+
+def _doubtful(blocks: list[Block], tree: HtmlElement) -> bool:
+    """Is trafilatura's body worth a second opinion? readability costs as much as trafilatura itself, so it
+    runs only when the body is tiny or a lump, misses much of the page's paragraph text, or carries a
+    fringe of short lines (menus, teasers, dates) before or after its prose."""
+    chars = sum(len(b.text) for b in blocks)
+    if chars < _TINY_BODY_CHARS or len(blocks) <= 2:
+        return True
+    if _page_paragraph_chars(tree) > 2 * chars:
+        return True
+    prose = [n for n, b in enumerate(blocks) if len(b.text) >= _PROSE_CHARS]
+    if not prose:
+        return True
+    fringe = sum(1 for n in range(len(blocks)) if n < prose[0] or n > prose[-1])
+    return fringe >= 3
 
 
 def _candidate(root: HtmlElement | None) -> tuple[HtmlElement | None, list[Block]]:
@@ -41,8 +70,10 @@ def _choose_body(tree: HtmlElement, url: str, profile: SiteProfile | None) -> tu
     traf_root, traf_blocks = _candidate(trafilatura_body(tree, url))
     _mark_links(traf_blocks, tree)
     traf_kept = clean_blocks(traf_blocks, profile)
-    read_root, read_blocks = _candidate(readability_body(tree, url))
-    read_kept = clean_blocks(read_blocks, profile)
+    read_root, read_blocks, read_kept = None, [], []
+    if _doubtful(traf_kept, tree):
+        read_root, read_blocks = _candidate(readability_body(tree, url))
+        read_kept = clean_blocks(read_blocks, profile)
     if read_root is not None and prefer_readability(traf_kept, read_kept):
         root, all_blocks, kept = read_root, read_blocks, read_kept
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml.etree import _Element
 from lxml.html import HtmlElement
 
 BLOCK_TAGS = frozenset(
@@ -15,7 +16,6 @@ BLOCK_TAGS = frozenset(
     "thead tbody tfoot section article header footer aside nav pre center address form main".split()
 )
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 
 
@@ -35,12 +35,12 @@ class Block:
 
 
 def squash(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def fingerprint(text: str) -> str:
     """Case, spacing and digits ignored: "12:05 Новини" and "09:40 новини" are the same furniture."""
-    return _DIGIT.sub("0", squash(text).lower())
+    return _DIGIT.sub("0", " ".join(text.lower().split()))
 
 
 def _all_text(element: HtmlElement) -> str:
@@ -119,4 +119,16 @@ def remove_block(block: Block) -> None:
         elif kind == "tail":
             node.tail = None
         elif node.getparent() is not None:
-            node.drop_tree()
+            _drop_keeping_tail(node)
+
+
+def _drop_keeping_tail(node: _Element) -> None:
+    """lxml.html's drop_tree for plain etree elements too (trafilatura's tree is not an HtmlElement)."""
+    parent = node.getparent()
+    previous = node.getprevious()
+    if node.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)

@@ -6,9 +6,16 @@ import copy
 import logging
 
 import lxml.html
+from lxml.etree import _Element
 from lxml.html import HtmlElement
+from lxml_html_clean import Cleaner
 from readability import Document
 from trafilatura.core import bare_extraction
+
+try:
+    from trafilatura.core import trafilatura_sequence as _sequence
+except ImportError:  # pragma: no cover - only if trafilatura renames its internals
+    _sequence = None  # type: ignore[assignment]
 from trafilatura.htmlprocessing import convert_to_html
 from trafilatura.settings import Extractor
 
@@ -23,26 +30,51 @@ _TRAFILATURA = Extractor(
 )
 
 
-def trafilatura_body(tree: HtmlElement, url: str) -> HtmlElement | None:
-    """trafilatura's main extractor alone (fast mode): readability is our own second opinion."""
+def trafilatura_body(tree: HtmlElement, url: str) -> _Element | None:
+    """trafilatura's main extractor alone (fast mode): readability is our own second opinion.
+
+    Calls trafilatura_sequence, the body of bare_extraction without its plain-text rendering we do not use
+    (pinned trafilatura version; falls back to bare_extraction if the internal name moves)."""
     options = copy.copy(_TRAFILATURA)
     options.url = url
     options.source = url
-    document = bare_extraction(tree, url=url, options=options)
-    if document is None or document.body is None or len(document.body) == 0:
+    if _sequence is None:
+        document = bare_extraction(tree, url=url, options=options)
+        body = document.body if document is not None else None
+    else:
+        body, text, _, _ = _sequence(copy.copy(tree), options, url)
+        if len(text) < options.min_output_size:
+            body = None
+    if body is None or len(body) == 0:
         return None
-    html_root = convert_to_html(document.body)
-    body = html_root[0]
-    return lxml.html.fromstring(lxml.html.tostring(body, encoding="unicode"))
+    return convert_to_html(body)[0]
+
+
+class _SharedTreeDocument(Document):  # type: ignore[misc]
+    """readability on a tree we already parsed: no second parse, no link rewriting (sanitize makes URLs
+    absolute at the end), and a cleaner that skips the javascript: scan nh3 does anyway. The cleaner
+    copies the tree, so the caller's tree stays intact apart from hidden elements removed up front."""
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:
+        for element in input.xpath("//*[@hidden]"):
+            element.drop_tree()
+        self.encoding = "utf-8"
+        return _LIGHT_CLEANER.clean_html(input)
+
+
+_LIGHT_CLEANER = Cleaner(
+    scripts=True, javascript=False, comments=True, style=True, links=True, meta=False, add_nofollow=False,
+    page_structure=False, processing_instructions=True, embedded=False, frames=False, forms=False,
+    annoying_tags=False, remove_tags=None, remove_unknown_tags=False, safe_attrs_only=False,
+)  # fmt: skip
 
 
 def readability_body(tree: HtmlElement, url: str) -> HtmlElement | None:
-    document = Document(copy.deepcopy(tree), url=url)
+    document = _SharedTreeDocument(tree)
     try:
         summary = document.summary(html_partial=True)
     except Exception:  # readability raises bare Unparseable/ValueError on odd pages: no candidate then
         return None
     if not summary.strip():
         return None
-    root = lxml.html.fromstring(summary)
-    return root
+    return lxml.html.fromstring(summary)

@@ -53,14 +53,15 @@ def _caption_of(img: HtmlElement) -> tuple[str, str]:
     return caption, credit
 
 
-def _in_article(img: HtmlElement, body_prints: set[str]) -> bool:
+def _in_article(img: HtmlElement, body_prints: set[str], known: dict[HtmlElement, bool]) -> bool:
     """An image belongs to the article when a nearby ancestor also holds a paragraph of the body."""
     for level, ancestor in enumerate(img.iterancestors()):
         if level >= _MAX_LEVELS_UP or ancestor.tag in ("body", "html"):
             return False
-        for p in ancestor.iter("p"):
-            if fingerprint(p.text_content()) in body_prints:
-                return True
+        if ancestor not in known:
+            known[ancestor] = any(fingerprint(p.text_content()) in body_prints for p in ancestor.iter("p"))
+        if known[ancestor]:
+            return True
     return False
 
 
@@ -68,9 +69,10 @@ def article_images(tree: HtmlElement, *, base_url: str, body_lines: list[str], s
     body_prints = {fingerprint(line) for line in body_lines if len(line) > 40}
     found: list[ArticleImage] = []
     seen = {skip} if skip else set()
+    known: dict[HtmlElement, bool] = {}
     for img in tree.iter("img"):
         url = _image_url(img, base_url)
-        if not url or url in seen or not _in_article(img, body_prints):
+        if not url or url in seen or not _in_article(img, body_prints, known):
             continue
         seen.add(url)
         caption, credit = _caption_of(img)

@@ -30,10 +30,20 @@ class SiteProfile:
         return seen >= max(1, self.pages // 4)
 
 
+_CONTAINERS = frozenset(("div", "p", "ul", "ol", "li", "table", "tbody", "tr", "td", "th", "section", "article",
+                         "header", "footer", "nav", "aside", "form", "dl", "h1", "h2", "h3"))  # fmt: skip
+
+
 def page_fingerprints(tree: HtmlElement) -> frozenset[str]:
+    """Fingerprints of the page's leaf blocks (no block children): the lines an extractor can return."""
     found = set()
     for element in tree.iter(_BLOCKISH):
-        text = fingerprint("".join(element.itertext()))
+        if any(child.tag in _CONTAINERS for child in element):
+            continue
+        raw = element.text_content()
+        if len(raw) > 4 * _MAX_BLOCK_CHARS:  # whitespace aside, far too long to be furniture
+            continue
+        text = fingerprint(raw)
         if 2 <= len(text) <= _MAX_BLOCK_CHARS:
             found.add(text)
     return frozenset(found)
