@@ -181,6 +181,26 @@ def test_reindex_after_update(engine: Engine, searcher: Searcher, add_articles: 
     assert searcher.search(SearchQuery("заголовок")).total == 1
 
 
+
+def test_filters_follow_later_changes_without_reindex(
+    engine: Engine, searcher: Searcher, add_articles: AddArticles
+) -> None:
+    (article_id,) = add_articles({"title": "Матч", "text": "Про футбол.", "category": None, "lang": "uk"})
+    later = BASE_TIME + timedelta(days=40)
+    with engine.begin() as conn:  # the stories step sets the category after the article was indexed
+        conn.execute(
+            update(articles)
+            .where(articles.c.id == article_id)
+            .values(category="sport", lang="ru", source_id=1, published_at=later)
+        )
+    assert found(searcher, "футбол", categories=("sport",)) == [article_id]
+    assert found(searcher, "футбол", langs=("ru",)) == [article_id]
+    assert found(searcher, "футбол", langs=("uk",)) == []
+    day = later.replace(hour=0)
+    assert found(searcher, "футбол", date_from=day, date_to=day + timedelta(days=1)) == [article_id]
+    assert found(searcher, "футбол", date_to=day) == []
+
+
 def test_remove_and_delete(engine: Engine, searcher: Searcher, add_articles: AddArticles) -> None:
     removed, deleted, kept = add_articles(*({"title": "Енергетика", "text": "Відключення світла."} for _ in range(3)))
     with engine.begin() as conn:

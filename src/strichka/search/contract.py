@@ -60,7 +60,8 @@ class Searcher(Protocol):
     def index_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
         """(Re)index these articles from the `articles` table inside the caller's transaction.
 
-        Ids that are no longer in `articles` are dropped from the index.
+        Call it again whenever an article's title, description, text, lang, source_id, category or
+        published_at change (filters live in the index). Ids no longer in `articles` are dropped.
         """
 
     def remove_articles(self, conn: Connection, article_ids: Sequence[int]) -> None: ...

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, select
@@ -21,10 +20,6 @@ class SearchDocument:
     article_id: int
     title_terms: tuple[str, ...]
     body_terms: tuple[str, ...]
-    source_id: int
-    lang: str | None
-    category: str | None
-    published_at: datetime
 
 
 def batches(ids: Sequence[int], size: int = BATCH) -> Iterator[list[int]]:
@@ -35,7 +30,7 @@ def batches(ids: Sequence[int], size: int = BATCH) -> Iterator[list[int]]:
 
 def load_documents(conn: Connection, article_ids: Sequence[int]) -> list[SearchDocument]:
     """The documents for those ids that still exist in `articles`."""
-    columns = ("id", "title", "description", "text", "lang", "source_id", "category", "published_at")
+    columns = ("id", "title", "description", "text", "lang")
     rows = conn.execute(select(*(articles.c[name] for name in columns)).where(articles.c.id.in_(article_ids)))
     return [document_of(row) for row in rows]
 
@@ -45,10 +40,6 @@ def document_of(row: Row[Any]) -> SearchDocument:
         article_id=row.id,
         title_terms=tuple(index_terms(row.title or "", row.lang, all_readings=True)),
         body_terms=tuple(index_terms(body_text(row.description, row.text), row.lang, all_readings=True)),
-        source_id=row.source_id,
-        lang=row.lang,
-        category=row.category,
-        published_at=row.published_at,
     )
 
 

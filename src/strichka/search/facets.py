@@ -4,14 +4,18 @@ Why: on SQLite a filter checked on the `articles` row costs a B-tree lookup per 
 (~3 µs; 250 ms for a common word in 100k articles), while a facet token makes the filter one more
 doclist intersection inside FTS5. Tokens: s<source id>, l<hex lang>, c<hex category>, and for the
 publication time (UTC) y<yyyy>, m<yyyymm>, d<yyyymmdd>, so a date range is a short OR of whole
-years, months and days. Rule: the pipeline re-indexes an article when any of these fields change.
+years, months and days.
+
+The tokens are computed in SQL from the `articles` row (FACETS_SQL), both when indexing and by the
+trigger migration 0002 puts on articles: a category the stories step assigns after indexing, or any
+other filter field changed later, is in the index without anyone calling index_articles again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from strichka.search.contract import SearchQuery
 from strichka.search.filters import as_utc
@@ -20,14 +24,16 @@ OPEN_START = date(1900, 1, 1)  # bounds of an open-ended date range
 OPEN_END = date(2199, 12, 31)
 
 
-def document_facets(source_id: int, lang: str | None, category: str | None, published_at: datetime) -> str:
-    day = as_utc(published_at).date()
-    tokens = [f"s{source_id}", f"y{day:%Y}", f"m{day:%Y%m}", f"d{day:%Y%m%d}"]
-    if lang:
-        tokens.append(_lang_token(lang))
-    if category:
-        tokens.append(_category_token(category))
-    return " ".join(tokens)
+# The same expression as in migration 0002's trigger (there over `new`); published_at is stored as
+# UTC text, which strftime reads as is. Must stay in step with _lang_token and _category_token.
+FACETS_SQL = (
+    "'s' || {row}.source_id"
+    " || ' y' || strftime('%Y', {row}.published_at)"
+    " || ' m' || strftime('%Y%m', {row}.published_at)"
+    " || ' d' || strftime('%Y%m%d', {row}.published_at)"
+    " || coalesce(' l' || lower(hex(lower(nullif({row}.lang, '')))), '')"
+    " || coalesce(' c' || lower(hex(nullif({row}.category, ''))), '')"
+)
 
 
 @dataclass(frozen=True)
@@ -86,9 +92,9 @@ def _any(tokens: Iterable[str]) -> str:
 
 
 def _lang_token(lang: str) -> str:
-    return "l" + lang.strip().lower().encode().hex()
+    return "l" + lang.lower().encode().hex()
 
 
 def _category_token(category: str) -> str:
-    return "c" + category.strip().encode().hex()
+    return "c" + category.encode().hex()
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from strichka.errors import StorageError
 from strichka.search.contract import RANKED_CANDIDATES, SearchHit, SearchPage, SearchQuery, validate_query
 from strichka.search.documents import batches, load_documents
-from strichka.search.facets import FacetFilter, document_facets, facet_filter
+from strichka.search.facets import FACETS_SQL, FacetFilter, facet_filter
 from strichka.search.filters import date_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
 from strichka.search.snippets import load_snippets
@@ -35,6 +35,10 @@ _CANDIDATES_SQL = (
 )
 _MATCHES_SQL = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :match"
 _COUNT_SQL = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :match"
+_INSERT = text(
+    "INSERT INTO search_fts (rowid, title, body, facets) "
+    f"SELECT :rowid, :title, :body, {FACETS_SQL.format(row='a')} FROM articles AS a WHERE a.id = :rowid"
+)
 
 
 class SqliteFtsSearcher:
@@ -45,22 +49,11 @@ class SqliteFtsSearcher:
         for ids in batches(article_ids):
             self.remove_articles(conn, ids)
             rows = [
-                {
-                    "rowid": doc.article_id,
-                    "title": " ".join(doc.title_terms),
-                    "body": " ".join(doc.body_terms),
-                    "facets": document_facets(doc.source_id, doc.lang, doc.category, doc.published_at),
-                }
+                {"rowid": doc.article_id, "title": " ".join(doc.title_terms), "body": " ".join(doc.body_terms)}
                 for doc in load_documents(conn, ids)
             ]
             if rows:
-                conn.execute(
-                    text(
-                        "INSERT INTO search_fts (rowid, title, body, facets) "
-                        "VALUES (:rowid, :title, :body, :facets)"
-                    ),
-                    rows,
-                )
+                conn.execute(_INSERT, rows)
 
     def remove_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
         for ids in batches(article_ids):
