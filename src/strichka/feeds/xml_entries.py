@@ -10,6 +10,7 @@ image element, then the first <img> of the content.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -34,11 +35,11 @@ from strichka.models import ParsedEntry
 _IMAGE_PATH = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:$|[?#])", re.I)
 _RDF_ABOUT = f"{{{RDF}}}about"
 
-# Roles. Singles keep their first element; the rest collect every element in order.
-(TITLE, LINK, GUID, ID, DESCRIPTION, CONTENT_HTML, PUBLISHED, UPDATED, AUTHOR, CATEGORY, ENCLOSURE,
- MEDIA_CONTENT, MEDIA_THUMBNAIL, MEDIA_GROUP, OTHER_IMAGE, DC_TITLE, DC_ID, DC_DESCRIPTION,
- MEDIA_TITLE, MEDIA_DESCRIPTION, IGNORED) = range(21)
-_MULTI = frozenset({LINK, CATEGORY, ENCLOSURE, MEDIA_CONTENT, MEDIA_THUMBNAIL, MEDIA_GROUP, OTHER_IMAGE})
+# Roles. Singles (below IGNORED) keep their first element; the rest collect every element.
+(TITLE, GUID, ID, DESCRIPTION, CONTENT_HTML, PUBLISHED, UPDATED, AUTHOR, DC_TITLE, DC_ID, DC_DESCRIPTION,
+ MEDIA_TITLE, MEDIA_DESCRIPTION, IGNORED, LINK, CATEGORY, ENCLOSURE, MEDIA_CONTENT, MEDIA_THUMBNAIL,
+ MEDIA_GROUP, OTHER_IMAGE) = range(21)
+_IMAGE_ROLES = frozenset({LINK, ENCLOSURE, MEDIA_CONTENT, MEDIA_THUMBNAIL, MEDIA_GROUP, OTHER_IMAGE})
 
 _CORE = {
     "title": TITLE, "link": LINK, "guid": GUID, "id": ID, "description": DESCRIPTION,
@@ -82,17 +83,19 @@ def role_of(tag: str) -> int:
 def read_entry(item: etree._Element, *, feed_url: str) -> ParsedEntry:
     first: dict[int, etree._Element] = {}
     every: dict[int, list[etree._Element]] = {}
+    known_role = _ROLES.get
     for child in item:
         tag = child.tag
-        if type(tag) is not str:  # comments, entities
-            continue
-        role = _ROLES.get(tag)
+        role = known_role(tag)
         if role is None:
+            if type(tag) is not str:  # entity references
+                continue
             role = role_of(tag)
-        if role in _MULTI:
+        if role < IGNORED:
+            if role not in first:
+                first[role] = child
+        elif role > IGNORED:
             every.setdefault(role, []).append(child)
-        elif role not in first:
-            first[role] = child
     return _build(item, first, every, feed_url)
 
 
@@ -108,12 +111,12 @@ def _build(
     content = first.get(CONTENT_HTML)
     content_html = _content(content) if content is not None else ""
     content_html = content_html or description or ""
-    image = _image(every, feed_url)
+    image = _image(every, feed_url) if _IMAGE_ROLES.intersection(every) else None
     if image is None:
         src = first_image_src(content_html)
         image = _absolute(src, item, feed_url) if src else None
-    published = parse_date(element_text(first.get(PUBLISHED)))
-    updated = parse_date(element_text(first.get(UPDATED)))
+    published = _date(first.get(PUBLISHED))
+    updated = _date(first.get(UPDATED))
     return ParsedEntry(
         identity=entry_identity(guid=guid, url=link, title=title, content=content_html),
         url=link,
@@ -123,10 +126,14 @@ def _build(
         published_at=published or updated,
         updated_at=updated,
         author=_author(first.get(AUTHOR)),
-        categories=_categories(every.get(CATEGORY, ())),
+        categories=_categories(every[CATEGORY]) if CATEGORY in every else (),
         image_url=image,
         guid=guid,
     )
+
+
+def _date(el: etree._Element | None) -> datetime | None:
+    return parse_date(element_text(el)) if el is not None else None
 
 
 def _content(el: etree._Element) -> str:
@@ -190,7 +197,7 @@ def _author(el: etree._Element | None) -> str | None:
     return element_text(name if name is not None else el) or None
 
 
-def _categories(elements: list[etree._Element] | tuple[()]) -> tuple[str, ...]:
+def _categories(elements: list[etree._Element]) -> tuple[str, ...]:
     terms = ((el.get("term") or el.get("label") or element_text(el)).strip() for el in elements)
     return tuple(dict.fromkeys(term for term in terms if term))
 

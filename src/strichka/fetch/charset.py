@@ -50,6 +50,8 @@ _DETECTABLE = (
     "cp1252", "cp1250", "cp1251", "koi8_r", "koi8_u", "iso8859_2", "iso8859_15", "cp1253", "cp1254",
     "cp1255", "cp1256", "cp1257", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
 )
+_CYRILLIC_LOWER = re.compile("[\u0430-\u045f\u0491]")
+_CYRILLIC_UPPER = re.compile("[\u0400-\u042f\u0490]")
 _CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5", "cp866", "cp1125")
 
 
@@ -168,14 +170,14 @@ def _best_cyrillic(body: bytes) -> str:
     lower-case letters separates them where statistical detectors guess. Mac-Cyrillic, ISO-8859-5
     and cp866 are left out on purpose: they are extinct on the web and only cause false matches.
     """
-    sample = body[:65_536]
+    sample = body[:16_384]
     best, best_score = "cp1251", (-1.0, 0)
     for encoding in ("cp1251", "koi8_r", "koi8_u"):
-        letters = [c for c in sample.decode(encoding, errors="replace") if "\u0400" <= c <= "\u04ff"]
-        if not letters:
+        text = sample.decode(encoding, errors="replace")
+        lower, upper = len(_CYRILLIC_LOWER.findall(text)), len(_CYRILLIC_UPPER.findall(text))
+        if lower + upper == 0:
             continue
-        lower_share = round(sum(1 for c in letters if c.islower()) / len(letters), 2)
-        score = (lower_share, len(letters))
+        score = (round(lower / (lower + upper), 2), lower + upper)
         if score > best_score:
             best, best_score = encoding, score
     return best
