@@ -6,19 +6,15 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
+from media_servers import ImageServer, s3_client
 
 from strichka.media.s3 import S3Store
 from strichka.media.store import LocalStore, ObjectStore
-
-S3_CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
 
 
 @pytest.fixture(scope="session")
@@ -32,11 +28,6 @@ def s3_endpoint() -> Iterator[str]:
         yield f"http://{host}:{port}"
     finally:
         server.stop()
-
-
-def s3_client(endpoint: str) -> Any:
-    config = Config(s3={"addressing_style": "path"})
-    return boto3.session.Session(**S3_CREDENTIALS).client("s3", endpoint_url=endpoint, config=config)
 
 
 @pytest.fixture
@@ -54,20 +45,6 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> ObjectStore:
         return LocalStore(tmp_path / "media")
     client, bucket = request.getfixturevalue("s3_bucket")
     return S3Store(bucket, "media", client=client)
-
-
-@dataclass
-class ImageServer:
-    """Routes path -> (status, headers, body); `drip` paths send their body a byte at a time, slowly."""
-
-    base: str
-    routes: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
-    drip: set[str] = field(default_factory=set)
-    hits: dict[str, int] = field(default_factory=dict)
-
-    def add(self, path: str, body: bytes, content_type: str = "image/jpeg", status: int = 200) -> str:
-        self.routes[path] = (status, {"Content-Type": content_type}, body)
-        return self.base + path
 
 
 @pytest.fixture

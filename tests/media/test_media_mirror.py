@@ -10,9 +10,9 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from media_samples import HTML_PAGE, SVG_WITH_SCRIPT, TEXT_NAMED_JPG, gif, jpeg, png, png_bomb, webp
+from media_servers import ImageServer
 from PIL import Image
 
-from conftest import ImageServer
 from strichka.errors import BlockedAddressError, FetchTimeoutError, HTTPStatusError, MediaError, TooLargeError
 from strichka.fetch.client import Fetcher
 from strichka.media.mirror import mirror_image

@@ -131,3 +131,16 @@ def test_open_object_store_s3_from_settings(
 def test_open_object_store_refuses_unknown_urls(tmp_path: Path, url: str) -> None:
     with pytest.raises(ConfigError, match="STRICHKA_MEDIA_URL"):
         open_object_store(Settings.load(environ={}, home=str(tmp_path), media_url=url))
+
+
+def test_s3_failures_are_storage_errors(s3_endpoint: str) -> None:
+    from media_servers import s3_client
+
+    from strichka.errors import StorageError
+
+    store = S3Store("no-such-bucket-here", "", client=s3_client(s3_endpoint))
+    with pytest.raises(StorageError) as caught:
+        store.put("feed/1/a.jpg", b"x", "image/jpeg")
+    assert not isinstance(caught.value, MediaNotFound)
+    with pytest.raises(StorageError):
+        list(store.iter_keys())
