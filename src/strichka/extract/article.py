@@ -3,6 +3,7 @@ parse once → metadata → candidates → clean-up → choose → images → la
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
@@ -18,7 +19,7 @@ from strichka.extract.images import article_images
 from strichka.extract.metadata import read_metadata
 from strichka.extract.parse import parse_page
 from strichka.extract.sanitize import sanitize_html
-from strichka.extract.site_profile import SiteProfile
+from strichka.extract.site_profile import SiteProfile, page_fingerprints
 from strichka.models import ExtractedArticle
 from strichka.text.language import detect_language
 
@@ -85,6 +86,12 @@ def _choose_body(tree: HtmlElement, url: str, profile: SiteProfile | None) -> tu
     return root, kept
 
 
+@dataclass(frozen=True)
+class PageExtraction:
+    article: ExtractedArticle
+    fingerprints: frozenset[str]  # this page's blocks, for the host's SiteProfile.with_page
+
+
 def extract_article(
     html: str,
     *,
@@ -94,7 +101,21 @@ def extract_article(
     site_profile: SiteProfile | None = None,
 ) -> ExtractedArticle:
     """Pure: no network, no disk. Raises ExtractError(url, reason) when the page has no article body."""
+    return extract_page(html, url=url, summary=summary, title_hint=title_hint, site_profile=site_profile).article
+
+
+def extract_page(
+    html: str,
+    *,
+    url: str,
+    summary: str = "",
+    title_hint: str = "",
+    site_profile: SiteProfile | None = None,
+) -> PageExtraction:
+    """extract_article plus the page's block fingerprints from the same parse, so the pipeline can keep
+    its per-host SiteProfile up to date without parsing the page twice."""
     tree = parse_page(html, url=url)
+    prints = page_fingerprints(tree)
     meta = read_metadata(tree, url=url)
     root, kept = _choose_body(tree, url, site_profile)
     lines = [b.text for b in kept]
@@ -103,7 +124,7 @@ def extract_article(
     text = "\n\n".join(lines)
     images = article_images(tree, base_url=url, body_lines=lines, skip=meta.lead_image)
     body_html = lxml.html.tostring(root, encoding="unicode")
-    return ExtractedArticle(
+    article = ExtractedArticle(
         url=url,
         title=meta.title or title_hint,
         text=text,
@@ -118,6 +139,7 @@ def extract_article(
         credits=credit_lines(lines),
         description=meta.description or summary,
     )
+    return PageExtraction(article, prints)
 
 
 def article_to_json(article: ExtractedArticle) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from strichka.extract.blocks import fingerprint
 from strichka.extract.parse import parse_page
 
 _BLOCKISH = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "span", "a", "b", "strong", "font")
-_MAX_BLOCK_CHARS = 400  # long paragraphs repeat across pages only when quoted, never as furniture
+_MAX_BLOCK_CHARS = 400
+_MAX_BLOCKS = 100_000  # per host; about 10 MB  # long paragraphs repeat across pages only when quoted, never as furniture
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,15 @@ class SiteProfile:
 
     pages: int = 0
     block_pages: dict[str, int] = field(default_factory=dict)
+
+    def with_page(self, prints: frozenset[str]) -> SiteProfile:
+        """The profile after one more page of the outlet (extract_page returns each page's prints)."""
+        counts = dict(self.block_pages)
+        for text in prints:
+            counts[text] = counts.get(text, 0) + 1
+        if len(counts) > _MAX_BLOCKS:  # forget one-off blocks first: furniture repeats
+            counts = {text: n for text, n in counts.items() if n > 1}
+        return SiteProfile(pages=self.pages + 1, block_pages=counts)
 
     def is_boilerplate(self, text: str) -> bool:
         seen = self.block_pages.get(fingerprint(text), 0)
