@@ -8,7 +8,7 @@ from strichka.search.contract import SearchQueryError
 from strichka.text.normalize import query_term_alternatives
 
 MAX_QUERY_TERMS = 32  # a pasted paragraph still runs, on its first 32 distinct words
-MAX_QUERY_CHARS = 10_000  # words past this are never reached with 32 terms anyway
+MAX_QUERY_CHARS = 2_000  # 32 distinct words fit many times over; a pasted page costs nothing
 
 
 @dataclass(frozen=True)

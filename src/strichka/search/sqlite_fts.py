@@ -6,7 +6,10 @@ Speed rules (100k articles, a word in most of them, p95 ≤ 100 ms):
 - bm25 is computed for the newest RANKED_CANDIDATES matches only (FTS5 walks rowids newest first
   without sorting): relevance is ranked among the most recent matches, which is what a news reader wants,
   and it is exact whenever a query has fewer matches than that;
+- sorted by date, the newest-stored DATE_CANDIDATES matches are ordered by publication time
+  (stored order follows publication closely; exact whenever there are fewer matches);
 - the total is a count inside FTS5, exact.
+`rebuild` empties the index first: searches see a partial index until it returns.
 """
 
 from __future__ import annotations
