@@ -30,7 +30,7 @@ def postgres_engine() -> Iterator[Engine]:
     try:
         admin = psycopg.connect(PG_ADMIN_URL, connect_timeout=3, autocommit=True)
     except psycopg.OperationalError as exc:
-        reason = f"PostgreSQL not reachable at 127.0.0.1:5432 as postgres: {exc}".strip()
+        reason = f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}".strip()
         print(reason)
         pytest.skip(reason)
     name = f"strichka_search_test_{secrets.token_hex(6)}"
