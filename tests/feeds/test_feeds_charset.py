@@ -89,3 +89,15 @@ def test_cjk_text_is_not_mistaken_for_cyrillic() -> None:
 def test_undecodable_bytes_never_raise() -> None:
     text, _ = decode_document(b"<rss>\xff\xfe\x00\x81\x8d broken</rss>", http_charset="utf-8", kind="xml")
     assert "broken" in text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codec"),
+    [
+        ("Les systèmes très complexes: où est la fenêtre? Là-bas, près de la forêt, dit le garçon.", "cp1252"),
+        ("Zażółć gęślą jaźń. Pchnąć w tę łódź jeża lub ośm skrzyń fig. Żółta łąka, świeży chleb.", "cp1250"),
+    ],
+)
+def test_undeclared_latin_text_is_not_read_with_a_neighbouring_code_page(sentence: str, codec: str) -> None:
+    text, _ = decode_document(_xml(sentence).encode(codec), http_charset=None, kind="xml")
+    assert sentence in text
