@@ -101,3 +101,15 @@ def test_undecodable_bytes_never_raise() -> None:
 def test_undeclared_latin_text_is_not_read_with_a_neighbouring_code_page(sentence: str, codec: str) -> None:
     text, _ = decode_document(_xml(sentence).encode(codec), http_charset=None, kind="xml")
     assert sentence in text
+
+
+def test_bom_wins_even_when_some_bytes_after_it_are_invalid() -> None:
+    body = codecs.BOM_UTF8 + "<rss><title>Valid: Ѩ ".encode() + b"Invalid: Espa\xf1a</title></rss>"
+    text, encoding = decode_document(body, http_charset=None, kind="xml")
+    assert encoding == "utf-8" and text.startswith("<rss><title>Valid: Ѩ Invalid: Espa")
+
+
+def test_utf8_with_one_broken_byte_is_still_utf8() -> None:
+    body = _xml(UKRAINIAN).encode() + b"<!-- \xff -->"
+    text, encoding = decode_document(body, http_charset=None, kind="xml")
+    assert encoding == "utf-8" and UKRAINIAN in text

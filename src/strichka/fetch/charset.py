@@ -62,10 +62,8 @@ def decode_document(
 ) -> tuple[str, str]:
     """Return (text, encoding used). Never raises on bad bytes: the last resort replaces them."""
     for bom, encoding in _BOMS:
-        if body.startswith(bom):
-            text = _strict(body[len(bom) :], encoding)
-            if text is not None:
-                return text, encoding
+        if body.startswith(bom):  # a BOM is never an accident: stray bad bytes after it are replaced
+            return body[len(bom) :].decode(encoding, errors="replace"), encoding
     for declared in (_codec(http_charset), _declared_charset(body, kind)):
         if declared is None:
             continue
@@ -85,7 +83,22 @@ def decode_document(
     text = _strict(body, "utf-8")
     if text is not None:
         return text, "utf-8"
+    text = _mostly_utf8(body)
+    if text is not None:
+        return text, "utf-8"
     return _detect(body)
+
+
+def _mostly_utf8(body: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated character, one pasted Latin-1 word).
+
+    Legacy single-byte text almost never forms valid multi-byte UTF-8 sequences, so when the
+    valid ones far outnumber the broken ones the document is UTF-8 and only those bytes are lost.
+    """
+    text = body.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - broken
+    return text if valid >= 4 * broken and valid > 0 else None
 
 
 def _declared_charset(body: bytes, kind: str) -> str | None:
