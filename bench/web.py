@@ -1,8 +1,8 @@
 """Web bench: N articles in SQLite, `strichka serve` in its own process, a load generator in another.
 
 Measures home, article, story and search pages (requests/s, p50/p95/p99 latency) next to an anchor:
-a static file served by the same server in the same run (the ceiling of server + loopback + load
-generator on this machine), printed as a ratio. Hot runs read a working set (newest articles,
+a bare ASGI "ok" app on the same uvicorn set-up, measured in the same run (the ceiling of Python
+server + loopback + load generator on this machine), printed as a ratio. Hot runs read a working set (newest articles,
 top stories, a few queries: what readers of a news site actually hit); cold runs spread over the
 whole database so every request misses the page cache.
 
@@ -36,6 +36,31 @@ WORDS = {
            "tariff parliament law court election front army drone region city school hospital science "
            "university football match team victory culture exhibition theatre weather frost rain").split(),
 }
+SYLLABLES = {
+    "uk": "ка ро ви на ти ль ме до за пі сі ко ле ні го ра ту бу ва ми ні че жи ці".split(),
+    "ru": "ка ро вы на ты ль ме до за пи си ко ле ни го ра ту бу ва ми не че жи цы".split(),
+    "en": "ka ro vi na ti le me do za pi si ko le ni go ra tu bu va mi ne che ji tsi".split(),
+}
+VOCAB_SIZE = 6000
+
+
+def vocabulary(lang: str, rnd: random.Random) -> tuple[list[str], list[float]]:
+    """A Zipf-distributed vocabulary: made-up filler words with the real news words spread among
+    the frequent ranks, so a query word matches ~0.2-3% of articles, as in a real news archive."""
+    made_up = list(dict.fromkeys(
+        "".join(rnd.choice(SYLLABLES[lang]) for _ in range(rnd.randint(2, 4))) for _ in range(VOCAB_SIZE * 2)
+    ))[:VOCAB_SIZE]
+    for n, word in enumerate(WORDS[lang]):
+        made_up.insert(300 + n * 40, word)
+    weights = [1.0 / (rank + 8) for rank in range(len(made_up))]
+    total = 0.0
+    cumulative = []
+    for w in weights:
+        total += w
+        cumulative.append(total)
+    return made_up, cumulative
+
+
 CATEGORIES = ("society", "economy", "technology", "sports", "entertainment", "science")
 SOURCES = 60
 ARTICLES_PER_STORY = 4
@@ -56,6 +81,7 @@ def build_database(home: Path, n_articles: int, seed: int = 7) -> dict[str, list
     migrate(engine)
     now = datetime.now(UTC).replace(microsecond=0)
     langs = ("uk", "ru", "en")
+    vocabs = {lang: vocabulary(lang, rnd) for lang in langs}
     with engine.begin() as conn:
         conn.execute(insert(sources), [
             dict(id=i, name=f"Outlet {i}", lang=langs[i % 3], site_url=f"https://outlet{i}.example",
@@ -76,9 +102,10 @@ def build_database(home: Path, n_articles: int, seed: int = 7) -> dict[str, list
         batch_a, batch_i, batch_ai = [], [], []
         for i in range(1, n_articles + 1):
             lang = langs[i % 3]
-            vocab = WORDS[lang]
-            title = " ".join(rnd.choice(vocab) for _ in range(8)).capitalize()
-            paras = [" ".join(rnd.choice(vocab) for _ in range(40)).capitalize() + "." for _ in range(4)]
+            words, cumulative = vocabs[lang]
+            drawn = rnd.choices(words, cum_weights=cumulative, k=168)
+            title = " ".join(drawn[:8]).capitalize()
+            paras = [" ".join(drawn[8 + 40 * k: 48 + 40 * k]).capitalize() + "." for k in range(4)]
             story = (i - 1) // ARTICLES_PER_STORY + 1 if i <= n_stories * ARTICLES_PER_STORY else None
             url = f"https://outlet{(i % SOURCES) + 1}.example/news/{i}"
             image_url = f"https://cdn.example/{i}.jpg"
@@ -112,14 +139,25 @@ def build_database(home: Path, n_articles: int, seed: int = 7) -> dict[str, list
     return {"n_stories": [n_stories]}
 
 
+ANCHOR_CODE = """
+import socket, sys, uvicorn
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+    await send({"type": "http.response.body", "body": b"ok"})
+config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+uvicorn.Server(config).run(sockets=[socket.socket(fileno=int(sys.argv[1]))])
+"""
+
 SERVER_CODE = """
 import socket, sys
 from strichka.app import App
 from strichka.runner import make_server
 from strichka.settings import Settings
-app = App.build(Settings(home=sys.argv[1]), migrate_db=False)
+app = App.build(Settings(home=sys.argv[2]), migrate_db=False)
 server = make_server(app, host="127.0.0.1", port=1)
-server.run(sockets=[socket.socket(fileno=int(sys.argv[2]))])
+server.run(sockets=[socket.socket(fileno=int(sys.argv[1]))])
 """
 
 WRK_SCRIPT = """
@@ -139,18 +177,17 @@ end
 """
 
 
-def start_server(home: Path) -> tuple[subprocess.Popen, str]:
+def start_server(code: str, *args: str, ready_path: str = "/") -> tuple[subprocess.Popen, str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     sock.listen(1024)
-    proc = subprocess.Popen([sys.executable, "-c", SERVER_CODE, str(home), str(sock.fileno())],
-                            pass_fds=[sock.fileno()])
+    proc = subprocess.Popen([sys.executable, "-c", code, str(sock.fileno()), *args], pass_fds=[sock.fileno()])
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
     sock.close()
     import httpx
 
-    httpx.get(base + "/static/favicon.svg", timeout=120)  # answers once the server runs
+    httpx.get(base + ready_path, timeout=120)  # answers once the server runs: no sleeping
     return proc, base
 
 
@@ -224,24 +261,29 @@ def main() -> None:
         info = build_database(home, args.articles)
         load_seconds = time.perf_counter() - t0
         n_stories = info["n_stories"][0]
-        proc, base = start_server(home)
+        anchor_proc, anchor_base = start_server(ANCHOR_CODE)
+        try:
+            anchor_result = load(anchor_base, ["/"], args.seconds, args.connections)
+        finally:
+            anchor_proc.terminate()
+            anchor_proc.wait(timeout=30)
+        proc, base = start_server(SERVER_CODE, str(home))
         try:
             newest = list(range(args.articles, max(0, args.articles - 200), -1))
             queries = ["ракета", "ракетами", "ракеты", "missiles", "зерно експорт", "переговоры министр",
                        "football match", "енергетика тариф", "выборы", "university science"]
             scenarios = {
-                "anchor: static file": ["/static/favicon.svg"],
                 "home": ["/"],
                 "article (hot: 200 newest)": [f"/article/{i}" for i in newest],
                 "story (hot: 50 top)": [f"/story/{s}" for s in range(1, min(n_stories, 50) + 1)],
                 "search (hot: 10 queries)": ["/search?q=" + q for q in queries],
                 "article (cold: random of all)": [f"/article/{rnd.randint(1, args.articles)}" for _ in range(20000)],
                 "search (cold: unique queries)": [
-                    "/search?q=" + "+".join(rnd.sample(WORDS[rnd.choice(("uk", "ru", "en"))], 2)) + f"&page={p}"
-                    for p in (1, 2, 3) for _ in range(700)
+                    "/search?q=" + "+".join(rnd.sample(WORDS[lang], 2)) + f"&sort={sort}"
+                    for sort in ("relevance", "date") for lang in ("uk", "ru", "en") for _ in range(400)
                 ],
             }
-            results = {}
+            results = {"anchor: bare ASGI app": anchor_result}
             for name, paths in scenarios.items():
                 if "(hot" in name or name == "home":
                     for p in paths[:200]:
@@ -250,7 +292,7 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    anchor = results["anchor: static file"]["rps"]
+    anchor = results["anchor: bare ASGI app"]["rps"]
     report = {"articles": args.articles, "stories": n_stories, "load_seconds": round(load_seconds, 1),
               "load_generator": load.__name__, "connections": args.connections, "results": results}
     if args.json:
