@@ -18,7 +18,7 @@ from media_samples import (
     png_bomb,
     webp,
 )
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from strichka.errors import MediaError
 from strichka.media.images import inspect_image, make_thumbnails, perceptual_hash, process_image
@@ -131,6 +131,16 @@ def test_transparency_survives_in_thumbnails() -> None:
     assert thumb.mode == "RGBA"
     assert thumb.getpixel((10, 10))[3] == 0
     assert thumb.getpixel((300, 100))[3] == 255
+
+
+def test_odd_modes_make_faithful_thumbnails() -> None:
+    reference = photo(800, 500)
+    grey16 = reference.convert("L").convert("I").point(lambda v: v * 257).convert("I;16")
+    for source in (encode(grey16, "PNG"), encode(reference.convert("CMYK"), "JPEG"), encode(reference.convert("LA"), "PNG")):
+        thumb = Image.open(io.BytesIO(make_thumbnails(source, (320,))[320])).convert("L")
+        expected = reference.convert("L").resize(thumb.size)
+        difference = ImageStat.Stat(ImageChops.difference(thumb, expected)).mean[0]
+        assert difference < 12, difference  # same picture, not clipped to white or inverted
 
 
 def test_exif_orientation_is_applied() -> None:

@@ -170,6 +170,9 @@ def _thumbnails(
 
 
 def _flatten_mode(image: Image.Image) -> Image.Image:
+    if image.mode.startswith("I;16") or image.mode in ("I", "F"):
+        # 16-bit greys (scans, some PNGs): a plain convert clips everything above 255 to white.
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
     wanted = "RGBA" if has_alpha else "RGB"
     return image if image.mode == wanted else image.convert(wanted)
