@@ -170,6 +170,17 @@ def test_metadata_is_stripped_from_thumbnails() -> None:
         assert not {"exif", "icc_profile", "xmp", "comment"} & set(image.info)
 
 
+def test_only_a_colour_profile_that_matters_is_kept() -> None:
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    other = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()  # stands in for Display P3
+    with_srgb = make_thumbnails(encode(photo(800, 500), "JPEG", icc_profile=srgb), (320,))[320]
+    with_other = make_thumbnails(encode(photo(800, 500), "JPEG", icc_profile=other), (320,))[320]
+    assert "icc_profile" not in Image.open(io.BytesIO(with_srgb)).info
+    assert Image.open(io.BytesIO(with_other)).info.get("icc_profile") == other
+
+
 def test_perceptual_hash_matches_resized_recompressed_copies_only() -> None:
     original = jpeg(1600, 1067)
     recompressed = encode(photo(1600, 1067).resize((700, 467)), "WEBP", quality=50)

@@ -4,7 +4,8 @@ Rules: the format comes from the bytes, never from the URL or the Content-Type h
 JPEG, PNG, WebP, GIF and AVIF are accepted, so Pillow's other (rarely audited) decoders never
 see third-party bytes; an image is decoded fully once (a truncated file is refused, not
 half-shown) under a pixel limit checked before decoding. Thumbnails are WebP, EXIF orientation
-applied, every metadata block dropped, never upscaled. Decoding is the cost, so
+applied, every metadata block dropped (a non-sRGB colour profile is kept: without it the colours
+would change), never upscaled. Decoding is the cost, so
 `process_image` decodes once (in JPEG draft mode when only thumbnails are needed) and derives
 all thumbnails and the perceptual hash from that one image.
 """
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import imagehash
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 from strichka.errors import MediaError
 
@@ -158,15 +159,33 @@ def _thumbnails(
 ) -> tuple[dict[int, bytes], Image.Image]:
     """WebP bytes per width, and the smallest image made on the way (input for the hash)."""
     out: dict[int, bytes] = {}
+    params: dict[str, object] = dict(WEBP_PARAMS)
+    icc = _wide_gamut_profile(image.info.get("icc_profile"))
+    if icc:
+        params["icc_profile"] = icc
     source = _flatten_mode(image)
     for width in widths:  # largest first: each smaller one is resized from the previous
         if width >= full_width:
             continue  # never upscale
         source = _resized(source, width)
         buffer = io.BytesIO()
-        source.save(buffer, "WEBP", **WEBP_PARAMS)
+        source.save(buffer, "WEBP", **params)
         out[width] = buffer.getvalue()
     return out, source
+
+
+def _wide_gamut_profile(icc: bytes | None) -> bytes | None:
+    """The colour profile, when dropping it would change the colours (not sRGB, the web's default).
+
+    Kept only then: EXIF, XMP and comments always go, and a 3 kB sRGB profile is dead weight.
+    """
+    if not icc:
+        return None
+    try:
+        description = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(icc)))
+    except (OSError, ImageCms.PyCMSError, TypeError, ValueError):
+        return None  # unreadable: a browser could not use it either
+    return None if "srgb" in description.lower() else icc
 
 
 def _flatten_mode(image: Image.Image) -> Image.Image:
