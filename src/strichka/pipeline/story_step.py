@@ -27,7 +27,7 @@ def open_story_index(app: App) -> StoryIndex:
     index = StoryIndex(app.embedder, window_hours=app.settings.story_window_hours)
     since = datetime.now(UTC) - timedelta(hours=app.settings.story_window_hours)
     with app.engine.connect() as conn:
-        index.restore(stories_repo.load_window(conn, since))
+        index.restore(stories_repo.load_window(conn, since), next_story_id=stories_repo.next_story_id(conn))
     return index
 
 
