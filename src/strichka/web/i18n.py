@@ -6,10 +6,10 @@ translator's edit shows up on the next start.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -114,7 +114,7 @@ class Localizer:
         label = CATEGORY_LABELS.get(slug)
         return self.gettext(label) if label else slug.replace("_", " ").capitalize()
 
-    def datetime(self, value: datetime | None, fmt: str = "medium") -> str:
+    def datetime(self, value: dt.datetime | None, fmt: str = "medium") -> str:
         if value is None:
             return ""
         if fmt == "medium":
@@ -123,13 +123,13 @@ class Localizer:
             fmt = "d MMM, HH:mm"
         return format_datetime(value, fmt, tzinfo=self.zone, locale=self.lang)
 
-    def date(self, value: datetime | None) -> str:
+    def date(self, value: dt.datetime | None) -> str:
         return format_datetime(value, "d MMMM y", tzinfo=self.zone, locale=self.lang) if value else ""
 
-    def age(self, value: datetime | None, now: datetime | None = None) -> str:
+    def age(self, value: dt.datetime | None, now: dt.datetime | None = None) -> str:
         if value is None:
             return ""
-        delta = value - (now or datetime.now(UTC))
+        delta = value - (now or dt.datetime.now(dt.UTC))
         return format_timedelta(delta, add_direction=True, locale=self.lang, threshold=1.0)
 
     def number(self, value: float, digits: int = 0) -> str:

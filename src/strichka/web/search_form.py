@@ -79,7 +79,7 @@ def run_search(searcher: Any, form: SearchForm, *, limit: int = PAGE_SIZE) -> An
         categories=(form.category,) if form.category else (),
         date_from=_day_start(form.date_from),
         date_to=_day_start(form.date_to + timedelta(days=1)) if form.date_to else None,
-        sort=form.sort,
+        sort="date" if form.sort == "date" else "relevance",
         limit=limit,
         offset=form.offset,
     ))
