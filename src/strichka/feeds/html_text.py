@@ -14,7 +14,7 @@ _INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.
 _HAS_INVISIBLE = re.compile(r"<(?:script|style|template)\b", re.I)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
-_PARTIAL_TAG = re.compile(r"<[^>]*$")
+_UNCLOSED_INVISIBLE = re.compile(r"<(script|style|template)\b(?:(?!</\1).)*\Z", re.I | re.S)
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>"']+))""", re.I)
 
 SUMMARY_CHARS = 600  # summaries are cut to about this length: a snippet, not the article
@@ -38,10 +38,24 @@ def summary_text(markup: str, limit: int = SUMMARY_CHARS) -> str:
     Only a prefix of long markup is converted: a summary needs the opening, and stripping a
     whole article per entry would dominate the cost of parsing a feed.
     """
-    window = limit * 3
-    if len(markup) > window:
-        markup = _PARTIAL_TAG.sub("", markup[:window])
-    return shorten(html_to_text(markup), limit)
+    window = limit * 2
+    if len(markup) <= window:
+        return shorten(html_to_text(markup), limit)
+    text = html_to_text(_cut_markup(markup, window))
+    if len(text) < limit:  # markup-heavy HTML: look further
+        text = html_to_text(_cut_markup(markup, limit * 10))
+    return shorten(text, limit)
+
+
+def _cut_markup(markup: str, size: int) -> str:
+    """The first `size` characters of markup, without a trailing half tag or unclosed script."""
+    if len(markup) <= size:
+        return markup
+    markup = markup[:size]
+    last_open = markup.rfind("<")
+    if last_open > markup.rfind(">"):
+        markup = markup[:last_open]
+    return _UNCLOSED_INVISIBLE.sub("", markup)
 
 
 def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:

@@ -39,7 +39,7 @@ _RDF_ABOUT = f"{{{RDF}}}about"
 (TITLE, GUID, ID, DESCRIPTION, CONTENT_HTML, PUBLISHED, UPDATED, AUTHOR, DC_TITLE, DC_ID, DC_DESCRIPTION,
  MEDIA_TITLE, MEDIA_DESCRIPTION, IGNORED, LINK, CATEGORY, ENCLOSURE, MEDIA_CONTENT, MEDIA_THUMBNAIL,
  MEDIA_GROUP, OTHER_IMAGE) = range(21)
-_IMAGE_ROLES = frozenset({LINK, ENCLOSURE, MEDIA_CONTENT, MEDIA_THUMBNAIL, MEDIA_GROUP, OTHER_IMAGE})
+_IMAGE_ROLES = frozenset({ENCLOSURE, MEDIA_CONTENT, MEDIA_THUMBNAIL, MEDIA_GROUP, OTHER_IMAGE})
 
 _CORE = {
     "title": TITLE, "link": LINK, "guid": GUID, "id": ID, "description": DESCRIPTION,
@@ -112,6 +112,8 @@ def _build(
     content_html = _content(content) if content is not None else ""
     content_html = content_html or description or ""
     image = _image(every, feed_url) if _IMAGE_ROLES.intersection(every) else None
+    if image is None and LINK in every:
+        image = _linked_image(every[LINK], feed_url)
     if image is None:
         src = first_image_src(content_html)
         image = _absolute(src, item, feed_url) if src else None
@@ -133,7 +135,9 @@ def _build(
 
 
 def _date(el: etree._Element | None) -> datetime | None:
-    return parse_date(element_text(el)) if el is not None else None
+    if el is None:
+        return None
+    return parse_date(el.text if len(el) == 0 else element_text(el))
 
 
 def _content(el: etree._Element) -> str:
@@ -155,12 +159,13 @@ def _title(first: dict[int, etree._Element]) -> str:
 
 def _guid(item: etree._Element, first: dict[int, etree._Element]) -> tuple[str | None, bool]:
     el = first.get(GUID)
-    if el is not None and element_text(el):
-        return element_text(el), el.get("isPermaLink", "true").strip().lower() != "false"
+    text = element_text(el) if el is not None else ""
+    if text and el is not None:
+        return text, el.get("isPermaLink", "true").strip().lower() != "false"
     for role in (ID, DC_ID):
-        el = first.get(role)
-        if el is not None and element_text(el):
-            return element_text(el), role == ID  # an Atom id that is an http URL is the link of last resort
+        text = element_text(first.get(role))
+        if text:
+            return text, role == ID  # an Atom id that is an http URL is the link of last resort
     about = (item.get(_RDF_ABOUT) or "").strip()
     return (about, True) if about else (None, False)
 
@@ -198,8 +203,12 @@ def _author(el: etree._Element | None) -> str | None:
 
 
 def _categories(elements: list[etree._Element]) -> tuple[str, ...]:
-    terms = ((el.get("term") or el.get("label") or element_text(el)).strip() for el in elements)
-    return tuple(dict.fromkeys(term for term in terms if term))
+    terms: dict[str, None] = {}
+    for el in elements:
+        term = (el.get("term") or el.get("label") or element_text(el)).strip()
+        if term:
+            terms[term] = None
+    return tuple(terms)
 
 
 def _image(every: dict[int, list[etree._Element]], feed_url: str) -> str | None:
@@ -207,9 +216,6 @@ def _image(every: dict[int, list[etree._Element]], feed_url: str) -> str | None:
         url, kind = el.get("url") or el.get("href"), (el.get("type") or "").lower()
         if url and (kind.startswith("image/") or (not kind and _IMAGE_PATH.search(url))):
             return _absolute(url, el, feed_url)
-    for el in every.get(LINK, ()):
-        if el.get("rel") == "enclosure" and (el.get("type") or "").lower().startswith("image/") and el.get("href"):
-            return _absolute(el.get("href", ""), el, feed_url)
     media = list(every.get(MEDIA_CONTENT, ()))
     thumbnails = list(every.get(MEDIA_THUMBNAIL, ()))
     for group in every.get(MEDIA_GROUP, ()):
@@ -228,6 +234,14 @@ def _image(every: dict[int, list[etree._Element]], feed_url: str) -> str | None:
         url = el.get("href") or element_text(child_named(el, "url") if len(el) else el)
         if url and url.startswith(("http://", "https://", "/")):
             return _absolute(url, el, feed_url)
+    return None
+
+
+def _linked_image(links: list[etree._Element], feed_url: str) -> str | None:
+    """Atom's <link rel="enclosure" type="image/..." href=...>."""
+    for el in links:
+        if el.get("rel") == "enclosure" and (el.get("type") or "").lower().startswith("image/") and el.get("href"):
+            return _absolute(el.get("href", ""), el, feed_url)
     return None
 
 
