@@ -297,3 +297,17 @@ def test_feedparser_fallback_recovers_entries_the_fast_path_lost(monkeypatch: py
     feed = parse_feed(body, url=URL)
     assert [e.title for e in feed.entries] == ["Item 0", "Item 1", "Item 2", "Item 3"]
     assert feed.entries[3].identity == "guid:https://example.ua/3"
+
+
+def test_php_warnings_before_the_prolog_do_not_hide_the_feed() -> None:
+    body = (
+        "<br />\n<b>Warning</b>:  Undefined variable $x in <b>/var/www/rss.php</b> on line <b>3</b><br />\n"
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>{_items(3)}</channel></rss>'
+    )
+    feed = parse_feed(body.encode(), url=URL)
+    assert feed.title == "T" and [e.title for e in feed.entries] == ["Item 0", "Item 1", "Item 2"]
+
+
+def test_text_junk_before_the_feed_is_skipped() -> None:
+    body = f'Notice: session started\n<rss version="2.0"><channel><title>T</title>{_items(2)}</channel></rss>'
+    assert len(parse_feed(body.encode(), url=URL).entries) == 2

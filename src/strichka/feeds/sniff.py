@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from strichka.errors import FeedError
+from strichka.feeds.xml_document import FEED_START
 
 HTML_PAGE_REASON = (
     "got an HTML page, not a feed — is this the site's home page? try its <link rel=alternate> feed"
@@ -47,12 +48,13 @@ def sniff_kind(text: str, *, url: str) -> Literal["xml", "json"]:
         raise FeedError(url, GARBAGE_REASON.format(start=text.strip()[:40]))
     if start[0] in "{[":
         return "json"
-    if start[0] != "<":
-        raise FeedError(url, GARBAGE_REASON.format(start=start[:40]))
     head = start[_PROLOGUE.match(start).end() :][:200]  # type: ignore[union-attr]
     if _HTML_START.match(head):
         raise FeedError(url, _html_reason(start))
-    return "xml"
+    # A feed after some junk (PHP warnings before the prolog) is still a feed; repair cuts the junk.
+    if start[0] == "<" or FEED_START.search(text, 0, 8192):
+        return "xml"
+    raise FeedError(url, GARBAGE_REASON.format(start=start[:40]))
 
 
 def _html_reason(page: str) -> str:

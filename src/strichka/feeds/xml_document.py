@@ -24,6 +24,7 @@ _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+?(?=\s
 # HTML void elements pasted raw into a title or description (<br>) would swallow the rest of the
 # entry in recovery mode; closing them in place keeps the entry's other fields where they belong.
 _HTML_VOID = re.compile(r"<(br|hr|img|wbr)(\s[^<>]*?)?\s*(?<!/)>", re.I)
+FEED_START = re.compile(r"<\?xml\s|<rss[\s>]|<feed[\s>]|<(?:[\w.-]+:)?RDF[\s>]")
 _ITEM_OPEN_BYTES = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
 
 
@@ -69,7 +70,9 @@ def may_hold_more_entries(markup: bytes, found: int, *, prefixed: bool) -> bool:
 
 def repair_xml(text: str) -> str:
     text = _CONTROL.sub("", text.lstrip("\ufeff \t\r\n"))
-    start = text.find("<")
+    # Junk before the document (PHP warnings, a stray byte) goes: start at the prolog or feed root.
+    feed_start = FEED_START.search(text, 0, 8192)
+    start = feed_start.start() if feed_start is not None else text.find("<")
     text = text[start:] if start > 0 else text
     # A second declaration (feeds glued together, or junk before the real prolog) is fatal in XML.
     text = text[:1] + _DECLARATION.sub("", text[1:])
