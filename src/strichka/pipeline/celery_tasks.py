@@ -28,7 +28,7 @@ celery = Celery("strichka")
 _worker_app: dict[str, App] = {}  # one App per worker process, built on its first task
 
 
-def configure(settings: Settings) -> Celery:
+def configure(settings: Settings, **overrides: Any) -> Celery:
     celery.conf.update(
         broker_url=settings.redis_url,
         result_backend=settings.redis_url,
@@ -38,6 +38,7 @@ def configure(settings: Settings) -> Celery:
         task_serializer="json",
         accept_content=["json"],
         broker_connection_retry_on_startup=True,
+        **overrides,
     )
     _worker_app.clear()
     _worker_app["settings"] = settings  # type: ignore[assignment]
@@ -61,37 +62,36 @@ async def _with_deps(work: Any) -> Any:
         return await work(deps)
 
 
-async def _send_to_stories(article_id: int) -> None:
-    assign_story_task.delay(article_id)
+async def _send_to_stories(article_id: int) -> str:
+    return assign_story_task.delay(article_id).id
 
 
 @celery.task(name="strichka.refresh_feed")
-def refresh_feed_task(feed_id: int) -> int:
-    """Refresh one feed, then hand each of its pending entries to a worker."""
+def refresh_feed_task(feed_id: int) -> list[str]:
+    """Refresh one feed, then hand each of its pending entries to a worker. Returns their task ids."""
     app = _app()
     with app.engine.connect() as conn:
         feed = feeds_repo.due_feeds(conn, datetime.now(UTC), feed_id=feed_id)
     if not feed:
-        return 0
+        return []
     asyncio.run(_with_deps(lambda deps: refresh_feed(feed[0], deps)))
     with app.engine.connect() as conn:
         pending = feeds_repo.pending_entries(
             conn, datetime.now(UTC), feed_id=feed_id, limit=app.settings.articles_per_feed_pass
         )
-    for entry in pending:
-        process_entry_task.delay(entry.id)
-    return len(pending)
+    return [process_entry_task.delay(entry.id).id for entry in pending]
 
 
 @celery.task(name="strichka.process_entry")
-def process_entry_task(entry_id: int) -> int | None:
+def process_entry_task(entry_id: int) -> dict[str, Any]:
+    """Returns the stored article's id and the id of the stories task it was handed to."""
     app = _app()
     with app.engine.connect() as conn:
         entry = feeds_repo.pending_entries(conn, datetime.now(UTC), entry_id=entry_id)
     if not entry:
-        return None
+        return {"article_id": None, "story_task_id": None}
     outcome = asyncio.run(_with_deps(lambda deps: process_entry(entry[0], deps)))
-    return outcome.article_id
+    return {"article_id": outcome.article_id, "story_task_id": outcome.story_task_id, "error": outcome.error}
 
 
 @celery.task(name="strichka.assign_story")

@@ -25,5 +25,5 @@ class PipelineDeps:
     searcher: Searcher
     story_index: Any = None  # strichka.stories.StoryIndex: clustering runs in this process
     # Celery mode: a stored article's id is handed to the one stories worker instead.
-    send_to_stories: Callable[[int], Awaitable[None]] | None = None
+    send_to_stories: Callable[[int], Awaitable[str]] | None = None  # returns the task id
     site_profiles: dict[str, Any] = field(default_factory=dict)  # host -> extract.SiteProfile

@@ -32,6 +32,7 @@ class ProcessOutcome:
     article_id: int | None = None
     created: bool = False
     error: str | None = None
+    story_task_id: str | None = None  # Celery mode: the stories task this article was handed to
 
 
 async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutcome:
@@ -59,13 +60,14 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
         return ProcessOutcome(entry.id, article_id, created=False)
 
     await mirror_article_images(article_id, entry.source_id, article.html, stored_images, deps)
-    if deps.send_to_stories is not None:
-        await deps.send_to_stories(article_id)
-    elif deps.story_index is not None:
-        await assign_story(article_id, deps)
     with deps.engine.begin() as conn:
         deps.searcher.index_articles(conn, [article_id])
-    return ProcessOutcome(entry.id, article_id, created=True)
+    story_task_id = None
+    if deps.send_to_stories is not None:
+        story_task_id = await deps.send_to_stories(article_id)
+    elif deps.story_index is not None:
+        await assign_story(article_id, deps)
+    return ProcessOutcome(entry.id, article_id, created=True, story_task_id=story_task_id)
 
 
 async def fetch_and_extract(entry: PendingEntry, deps: PipelineDeps) -> ExtractedArticle:

@@ -1,0 +1,72 @@
+"""The scale-out runner: the same steps as Celery tasks through a real Redis broker and a real worker."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from loopback import LoopbackSite, Route
+from strichka.app import App
+from strichka.settings import Settings
+from strichka.sources.catalogue import add_feed
+from strichka.storage.schema import articles
+
+# Parallel test processes never share queues. One prefix per process: Celery caches its broker
+# and result connections, so the options must not change between tests.
+PREFIX = {"global_keyprefix": f"strichka-test-{uuid.uuid4().hex}:"}
+
+PAGE = """<html><head><title>{title}</title></head><body><nav>Головна | Політика | Спорт</nav>
+<article><h1>{title}</h1>{paras}</article><footer>© Вісті</footer></body></html>"""
+
+
+@pytest.fixture
+def news_site():
+    site = LoopbackSite()
+    items = []
+    for n in range(3):
+        title = f"Новина номер {n}: у Вінниці відкрили міст через Південний Буг"
+        paras = "".join(
+            f"<p>Абзац {i} новини {n}. Міська рада повідомила, що рух мостом відкрили о восьмій ранку, "
+            f"а ремонт тривав {n + i + 3} місяців і коштував {n * 10 + i} мільйонів гривень.</p>"
+            for i in range(4)
+        )
+        site.routes[f"/news/{n}.html"] = Route(200, {"Content-Type": "text/html; charset=utf-8"},
+                                               PAGE.format(title=title, paras=paras).encode())
+        items.append(f"<item><title>{title}</title><link>{site.url(f'/news/{n}.html')}</link><guid>g{n}</guid>"
+                     f"<pubDate>Sat, 21 Nov 2026 1{n}:00:00 +0000</pubDate></item>")
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Вісті</title>{"".join(items)}</channel></rss>'
+    site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"}, feed.encode())
+    yield site
+    site.close()
+
+
+def test_due_feeds_go_through_celery_workers_to_stored_clustered_articles(news_site, database_url, redis_url, tmp_path):
+    from celery.contrib.testing.worker import start_worker
+
+    from strichka.pipeline import celery_tasks
+
+    settings = Settings.load(
+        environ={}, home=str(tmp_path / "data"), database_url=database_url, redis_url=redis_url,
+        allow_private_networks=True, embedder="hash",
+    )
+    app = App.build(settings)
+    with app.engine.begin() as conn:
+        add_feed(conn, feed_url=news_site.url("/rss"), name="Вісті", lang="uk")
+    celery_app = celery_tasks.configure(
+        settings, broker_transport_options=PREFIX, result_backend_transport_options=PREFIX
+    )
+    with start_worker(celery_app, pool="solo", queues=["celery", "stories"], perform_ping_check=False):
+        refresh_ids = celery_tasks.dispatch_due_feeds(app)
+        assert len(refresh_ids) == 1
+        assert celery_tasks.dispatch_due_feeds(app) == []  # leased: not handed out twice
+        process_ids = celery_app.AsyncResult(refresh_ids[0]).get(timeout=60)
+        outcomes = [celery_app.AsyncResult(i).get(timeout=60) for i in process_ids]
+        for outcome in outcomes:
+            assert outcome["article_id"] and outcome["story_task_id"], outcome
+            celery_app.AsyncResult(outcome["story_task_id"]).get(timeout=60)
+    with app.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(articles)) == 3
+        assert conn.scalar(select(func.count()).select_from(articles).where(articles.c.story_id.is_(None))) == 0
+    app.close()
