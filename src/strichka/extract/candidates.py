@@ -26,7 +26,7 @@ logging.getLogger("readability.readability").setLevel(logging.ERROR)
 
 # links and images off: with them on, trafilatura keeps more link lists and loses precision (measured)
 _TRAFILATURA = Extractor(
-    output_format="python", fast=True, comments=False, links=False, images=False, tables=True, formatting=True
+    output_format="python", fast=True, comments=False, links=False, images=False, tables=True, formatting=False
 )
 
 

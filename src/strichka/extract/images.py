@@ -16,7 +16,7 @@ _CREDIT_IN_CAPTION = re.compile(
 )
 _CREDIT_CLASS = re.compile(r"credit|copyright|author|source|byline", re.IGNORECASE)
 _MAX_IMAGES = 30
-_MAX_LEVELS_UP = 5
+_MAX_LEVELS_UP = 3
 
 
 def split_credit(caption: str) -> tuple[str, str]:
@@ -71,6 +71,8 @@ def article_images(tree: HtmlElement, *, base_url: str, body_lines: list[str], s
     seen = {skip} if skip else set()
     known: dict[HtmlElement, bool] = {}
     for img in tree.iter("img"):
+        if next(img.iterancestors("a"), None) is not None and next(img.iterancestors("figure"), None) is None:
+            continue  # a linked thumbnail is a teaser for another story
         url = _image_url(img, base_url)
         if not url or url in seen or not _in_article(img, body_prints, known):
             continue
