@@ -54,7 +54,9 @@ def load_corpus(corpus: Path, limit: int | None) -> tuple[dict[str, dict], dict[
         if page_id not in truth:
             continue
         raw = path.read_bytes()
-        pages[page_id] = (gzip.decompress(raw) if path.name.endswith(".gz") else raw).decode("utf-8", "replace")
+        pages[page_id] = (gzip.decompress(raw) if path.name.endswith(".gz") else raw).decode(
+            "utf-8", "replace"
+        )
         if limit and len(pages) >= limit:
             break
     return {i: truth[i] for i in pages}, pages
@@ -102,7 +104,9 @@ def run(corpus: Path, tools: list[str], limit: int | None, scorer_path: Path) ->
     runners: dict[str, Callable[[str, str], str]] = {
         "strichka": strichka,
         "trafilatura": lambda i, h: trafilatura.extract(h, include_comments=False) or "",
-        "trafilatura_precision": lambda i, h: trafilatura.extract(h, include_comments=False, favor_precision=True) or "",
+        "trafilatura_precision": lambda i, h: (
+            trafilatura.extract(h, include_comments=False, favor_precision=True) or ""
+        ),
         "readability": lambda i, h: readability_text(h),
     }
     first_id, first_html = next(iter(pages.items()))
@@ -122,7 +126,11 @@ def run(corpus: Path, tools: list[str], limit: int | None, scorer_path: Path) ->
     for tool in tools:
         full = scorer.score(truth, predictions[tool])
         dev = scorer.score({i: e for i, e in truth.items() if i not in validation}, predictions[tool])
-        val = scorer.score({i: e for i, e in truth.items() if i in validation}, predictions[tool]) if validation else full
+        val = (
+            scorer.score({i: e for i, e in truth.items() if i in validation}, predictions[tool])
+            if validation
+            else full
+        )
         results[tool] = {
             "f1": round(full["f1"], 4),
             "precision": round(full["precision"], 4),
@@ -135,9 +143,15 @@ def run(corpus: Path, tools: list[str], limit: int | None, scorer_path: Path) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--json", action="store_true", help="print one JSON object {tool: {f1, precision, recall, pages_per_s}}")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object {tool: {f1, precision, recall, pages_per_s}}",
+    )
     parser.add_argument("--limit", type=int, default=None, help="first N pages only (quick runs)")
     parser.add_argument("--tools", default="strichka,trafilatura,trafilatura_precision,readability")
     parser.add_argument("--scorer", type=Path, default=SCORER)
@@ -151,11 +165,15 @@ def main() -> None:
         return
     base = results.get("trafilatura", {}).get("pages_per_s")
     print(f"{args.corpus.name}: {len(tools)} tools")
-    print(f"{'tool':24} {'F1':>6} {'prec':>6} {'recall':>6} {'F1 dev':>7} {'F1 val':>7} {'pages/s':>8} {'× traf':>7}")
+    print(
+        f"{'tool':24} {'F1':>6} {'prec':>6} {'recall':>6} {'F1 dev':>7} {'F1 val':>7} {'pages/s':>8} {'× traf':>7}"
+    )
     for tool, r in sorted(results.items(), key=lambda kv: -kv[1]["f1"]):
         ratio = f"{r['pages_per_s'] / base:.2f}" if base else "-"
-        print(f"{tool:24} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1_dev']:7.3f} "
-              f"{r['f1_validation']:7.3f} {r['pages_per_s']:8.1f} {ratio:>7}")
+        print(
+            f"{tool:24} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1_dev']:7.3f} "
+            f"{r['f1_validation']:7.3f} {r['pages_per_s']:8.1f} {ratio:>7}"
+        )
 
 
 if __name__ == "__main__":

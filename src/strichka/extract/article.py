@@ -67,11 +67,15 @@ def _candidate(root: HtmlElement | None) -> tuple[HtmlElement | None, list[Block
     return (root, body_blocks(root)) if root is not None else (None, [])
 
 
-def _choose_body(tree: HtmlElement, url: str, profile: SiteProfile | None) -> tuple[HtmlElement | None, list[Block]]:
+def _choose_body(
+    tree: HtmlElement, url: str, profile: SiteProfile | None
+) -> tuple[HtmlElement | None, list[Block]]:
     traf_root, traf_blocks = _candidate(trafilatura_body(tree, url))
     _mark_links(traf_blocks, tree)
     traf_kept = clean_blocks(traf_blocks, profile)
-    read_root, read_blocks, read_kept = None, [], []
+    read_root: HtmlElement | None = None
+    read_blocks: list[Block] = []
+    read_kept: list[Block] = []
     if _doubtful(traf_kept, tree):
         read_root, read_blocks = _candidate(readability_body(tree, url))
         read_kept = clean_blocks(read_blocks, profile)
@@ -101,7 +105,9 @@ def extract_article(
     site_profile: SiteProfile | None = None,
 ) -> ExtractedArticle:
     """Pure: no network, no disk. Raises ExtractError(url, reason) when the page has no article body."""
-    return extract_page(html, url=url, summary=summary, title_hint=title_hint, site_profile=site_profile).article
+    return extract_page(
+        html, url=url, summary=summary, title_hint=title_hint, site_profile=site_profile
+    ).article
 
 
 def extract_page(
@@ -153,7 +159,9 @@ def article_to_json(article: ExtractedArticle) -> dict[str, Any]:
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "updated_at": article.updated_at.isoformat() if article.updated_at else None,
         "lead_image": article.lead_image,
-        "images": [{"url": i.url, "caption": i.caption, "credit": i.credit, "alt": i.alt} for i in article.images],
+        "images": [
+            {"url": i.url, "caption": i.caption, "credit": i.credit, "alt": i.alt} for i in article.images
+        ],
         "lang": article.lang,
         "canonical_url": article.canonical_url,
         "credits": list(article.credits),

@@ -49,7 +49,10 @@ def _all_text(element: HtmlElement) -> str:
 
 def _has_block_child(element: HtmlElement) -> bool:
     """Block children, or <br>s: old sites write paragraphs as text runs between <br><br>."""
-    return any(isinstance(child.tag, str) and (child.tag in BLOCK_TAGS or child.tag == "br") for child in element.iterdescendants())
+    return any(
+        isinstance(child.tag, str) and (child.tag in BLOCK_TAGS or child.tag == "br")
+        for child in element.iterdescendants()
+    )
 
 
 def _link_chars(element: HtmlElement) -> int:

@@ -26,7 +26,13 @@ logging.getLogger("readability.readability").setLevel(logging.ERROR)
 
 # links and images off: with them on, trafilatura keeps more link lists and loses precision (measured)
 _TRAFILATURA = Extractor(
-    output_format="python", fast=True, comments=False, links=False, images=False, tables=True, formatting=False
+    output_format="python",
+    fast=True,
+    comments=False,
+    links=False,
+    images=False,
+    tables=True,
+    formatting=False,
 )
 
 
@@ -65,7 +71,7 @@ class _SharedTreeDocument(Document):  # type: ignore[misc]
 _LIGHT_CLEANER = Cleaner(
     scripts=True, javascript=False, comments=True, style=True, links=True, meta=False, add_nofollow=False,
     page_structure=False, processing_instructions=True, embedded=False, frames=False, forms=False,
-    annoying_tags=False, remove_tags=None, remove_unknown_tags=False, safe_attrs_only=False,
+    annoying_tags=False, remove_unknown_tags=False, safe_attrs_only=False,
 )  # fmt: skip
 
 

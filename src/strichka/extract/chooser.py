@@ -31,7 +31,9 @@ class Comparison:
     only_chars: tuple[int, int]  # characters in blocks the other candidate does not have
     only_prose: tuple[int, int]  # of those, characters in paragraph-length blocks
     first_only_short_blocks: int
-    first_interior_prose: int  # first-only paragraphs standing between shared blocks: real text the other lost
+    first_interior_prose: (
+        int  # first-only paragraphs standing between shared blocks: real text the other lost
+    )
     first_blocks: int
 
 

@@ -42,7 +42,10 @@ def is_edge_furniture(block: Block, profile: SiteProfile | None) -> bool:
     """Link lists, bare numbers, site-wide blocks: furniture when they stand outside the article's run of prose."""
     text = block.text
     if not _LETTER.search(text):
-        return block.tag not in ("td", "th")  # figures in a table are data, elsewhere they are dates and counters
+        return block.tag not in (
+            "td",
+            "th",
+        )  # figures in a table are data, elsewhere they are dates and counters
     if block.link_density >= _LINK_LINE_DENSITY:
         return block.tag not in ("td", "th")
     return profile is not None and profile.pages > 0 and len(text) < 400 and profile.is_boilerplate(text)

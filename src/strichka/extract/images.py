@@ -65,7 +65,9 @@ def _in_article(img: HtmlElement, body_prints: set[str], known: dict[HtmlElement
     return False
 
 
-def article_images(tree: HtmlElement, *, base_url: str, body_lines: list[str], skip: str | None) -> tuple[ArticleImage, ...]:
+def article_images(
+    tree: HtmlElement, *, base_url: str, body_lines: list[str], skip: str | None
+) -> tuple[ArticleImage, ...]:
     body_prints = {fingerprint(line) for line in body_lines if len(line) > 40}
     found: list[ArticleImage] = []
     seen = {skip} if skip else set()

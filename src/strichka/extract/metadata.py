@@ -40,7 +40,9 @@ class PageMetadata:
 def _meta(tree: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        key = (
+            (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        )
         value = (element.get("content") or element.get("datetime") or "").strip()
         if key and value and key not in found:
             found[key] = value
@@ -126,7 +128,9 @@ def read_metadata(tree: HtmlElement, *, url: str) -> PageMetadata:
     author = _ld_author(item) or _first(meta, _AUTHOR)
     if author and author.startswith(("http://", "https://")):
         author = None  # a profile URL (article:author) is not a name
-    image = _first(meta, ("og:image", "og:image:url", "twitter:image", "twitter:image:src")) or _ld_image(item)
+    image = _first(meta, ("og:image", "og:image:url", "twitter:image", "twitter:image:src")) or _ld_image(
+        item
+    )
     canonical = tree.find(".//link[@rel='canonical']")
     canonical_url = canonical.get("href") if canonical is not None else meta.get("og:url")
     return PageMetadata(

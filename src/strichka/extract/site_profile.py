@@ -13,7 +13,26 @@ from lxml.html import HtmlElement
 from strichka.extract.blocks import fingerprint
 from strichka.extract.parse import parse_page
 
-_BLOCKISH = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "span", "a", "b", "strong", "font")
+_BLOCKISH = (
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dd",
+    "dt",
+    "span",
+    "a",
+    "b",
+    "strong",
+    "font",
+)
 _MAX_BLOCK_CHARS = 400
 _MAX_BLOCKS = 100_000  # per host; about 10 MB  # long paragraphs repeat across pages only when quoted, never as furniture
 

@@ -15,8 +15,12 @@ _UK_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
 _RU_LETTERS = re.compile(r"[ыэъё]", re.IGNORECASE)
 _BE_LETTER = re.compile(r"ў", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
-_UK_WORDS = frozenset("та що це від які який яка також із зі але або щоб його її них було буде мене тому де як".split())
-_RU_WORDS = frozenset("и что это от которые который которая также из но или чтобы его ее их было будет меня поэтому где как".split())
+_UK_WORDS = frozenset(
+    "та що це від які який яка також із зі але або щоб його її них було буде мене тому де як".split()
+)
+_RU_WORDS = frozenset(
+    "и что это от которые который которая также из но или чтобы его ее их было будет меня поэтому где как".split()
+)
 _SAMPLE_CHARS = 1_500  # a few paragraphs decide; more text only costs time
 _MIN_LETTERS = 12
 _CYRILLIC_LANGS = ("uk", "ru", "be", "bg", "sr", "mk", "kk")
