@@ -164,6 +164,26 @@ def sources_export_opml(ctx: click.Context, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
 
 
+@cli.group()
+def articles() -> None:
+    """Stored articles."""
+
+
+@articles.command("remove")
+@click.argument("article_id", type=int)
+@click.pass_context
+def articles_remove(ctx: click.Context, article_id: int) -> None:
+    """Delete an article for good: later crawls never bring it back."""
+    from strichka.storage.articles_repo import delete_article
+
+    app = _app(ctx)
+    with app.engine.begin() as conn:
+        if not delete_article(conn, article_id):
+            raise click.ClickException(f"no article {article_id}")
+        app.searcher.remove_articles(conn, [article_id])
+    click.echo(f"article {article_id} deleted; its feed entries stay marked deleted")
+
+
 # ---------------------------------------------------------------- crawling and serving
 @cli.command()
 @click.option("--once", is_flag=True, required=True, help="One pass over due feeds and their new articles.")
@@ -192,10 +212,20 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
 @click.option("--port", type=int, default=None, help="Port (default 8080).")
 @click.pass_context
 def run(ctx: click.Context, host: str | None, port: int | None) -> None:
-    """Crawl continuously and serve the site, in one process."""
-    from strichka.runner import serve_forever
+    """Crawl continuously and serve the site, in one process.
 
-    asyncio.run(serve_forever(_app(ctx), host=host, port=port, crawl=True))
+    On an empty catalogue the default outlet list is added first; a dead feed among them shows up
+    in `strichka sources list` with its error and is retried with backoff, it never stops the run.
+    """
+    from strichka.runner import serve_forever
+    from strichka.sources.catalogue import list_feed_status
+
+    app = _app(ctx)
+    with app.engine.connect() as conn:
+        empty = not list_feed_status(conn)
+    if empty:
+        ctx.invoke(sources_add_defaults)
+    asyncio.run(serve_forever(app, host=host, port=port, crawl=True))
 
 
 @cli.command()

@@ -10,7 +10,7 @@ from strichka.cli import cli
 
 COMMANDS = [
     [], ["sources"], ["sources", "add"], ["sources", "add-defaults"], ["sources", "list"], ["sources", "remove"],
-    ["sources", "import-opml"], ["sources", "export-opml"], ["crawl"], ["run"], ["worker"], ["serve"], ["demo"],
+    ["sources", "import-opml"], ["sources", "export-opml"], ["crawl"], ["run"], ["worker"], ["articles"], ["articles", "remove"], ["serve"], ["demo"],
     ["extract"], ["media"], ["media", "gc"], ["settings"],
 ]
 

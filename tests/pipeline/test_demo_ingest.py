@@ -127,3 +127,21 @@ def test_demo_images_are_mirrored_under_the_key_scheme_and_bad_ones_refused(demo
         assert app.media.head(row.key) is not None
         for width, key in row.thumbnails.items():
             assert app.media.head(key) is not None, (width, key)
+
+
+def test_a_deleted_article_stays_deleted_after_recrawl(demo_web, app):
+    from sqlalchemy import update
+
+    from strichka.storage.articles_repo import delete_article
+    from strichka.storage.schema import feeds
+
+    asyncio.run(subscribe_demo_outlets(app, demo_web))
+    asyncio.run(crawl_once(app))
+    before = stored_articles(app)
+    victim = next(iter(before.values()))
+    with app.engine.begin() as conn:
+        assert delete_article(conn, victim["id"])
+        conn.execute(update(feeds).values(next_check_at=None, etag=None, last_modified=None))
+    asyncio.run(crawl_once(app))
+    after = stored_articles(app)
+    assert victim["url"] not in after and len(after) == len(before) - 1

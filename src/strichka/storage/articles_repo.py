@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from strichka.models import ArticleImage, ExtractedArticle, MirroredImage
 from strichka.storage.schema import article_images, articles, entries, images
@@ -118,6 +118,14 @@ def mark_entry_done(conn: Connection, entry_id: int, article_id: int) -> None:
     conn.execute(
         update(entries).where(entries.c.id == entry_id).values(status="done", article_id=article_id, error=None)
     )
+
+
+def delete_article(conn: Connection, article_id: int) -> bool:
+    """Remove an article for good: its feed entries are marked 'deleted', so no re-crawl brings it back."""
+    conn.execute(
+        update(entries).where(entries.c.article_id == article_id).values(status="deleted", article_id=None)
+    )
+    return conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount > 0
 
 
 def mark_entry_error(conn: Connection, entry_id: int, attempts: int, error: str, now: datetime) -> None:
