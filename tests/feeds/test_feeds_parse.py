@@ -311,3 +311,12 @@ def test_php_warnings_before_the_prolog_do_not_hide_the_feed() -> None:
 def test_text_junk_before_the_feed_is_skipped() -> None:
     body = f'Notice: session started\n<rss version="2.0"><channel><title>T</title>{_items(2)}</channel></rss>'
     assert len(parse_feed(body.encode(), url=URL).entries) == 2
+
+
+def test_formats_the_fast_path_does_not_know_go_to_feedparser() -> None:
+    cdf = b"""<CHANNEL HREF="https://cdf.example/"><TITLE>Old CDF</TITLE>
+    <ITEM HREF="https://cdf.example/1"><TITLE>First</TITLE><ABSTRACT>Lead</ABSTRACT></ITEM></CHANNEL>"""
+    feed = parse_feed(cdf, url="https://cdf.example/feed.cdf")
+    (entry,) = feed.entries
+    assert entry.title == "First" and entry.url == "https://cdf.example/1"
+    assert entry.identity == "url:https://cdf.example/1"
