@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from strichka.text.language import detect_language
@@ -67,3 +70,17 @@ def test_other_languages_come_from_langid() -> None:
     assert (
         detect_language("Prezydent powiedział w poniedziałek, że rząd przyjmie nowy pakiet pomocy.") == "pl"
     )
+
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+DANIEL = SHARED / "corpora" / "extraction" / "daniel-ru-dev" / "ground-truth.json"
+
+
+@pytest.mark.corpus
+def test_russian_news_bodies_from_ukrainian_and_russian_sites_are_russian() -> None:
+    if not DANIEL.exists():
+        pytest.skip(f"{DANIEL} absent: the shared corpora are not on this machine")
+    bodies = json.loads(DANIEL.read_text(encoding="utf-8"))
+    wrong = {page: detect_language(b["articleBody"]) for page, b in bodies.items()}
+    wrong = {page: lang for page, lang in wrong.items() if lang != "ru"}
+    assert not wrong
