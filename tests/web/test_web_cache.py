@@ -31,3 +31,27 @@ def test_pages_carry_etags(client):
 def test_errors_are_not_cached(client, site):
     assert client.get("/article/777777").status_code == 404
     assert client.get("/article/777777").status_code == 404
+
+
+def test_expired_page_is_served_once_more_while_it_renders_again(client, site):
+    import time
+
+    store = client.app.state.site.pages
+    url = f"/source/{site.source_ids['en']}"
+    assert "Kyiv Ledger" in client.get(url).text
+    with site.app.engine.begin() as conn:
+        from strichka.storage.schema import sources
+
+        conn.execute(update(sources).where(sources.c.id == site.source_ids["en"]).values(name="Kyiv Gazette"))
+    for key, page in list(store._pages.items()):  # age every page past its TTL, inside the grace
+        store._pages[key] = page.__class__(page.status, page.headers, page.body, page.etag, time.monotonic() - 1)
+    assert "Kyiv Ledger" in client.get(url).text  # stale answer, refresh started
+    assert store.refreshing
+
+    async def refreshed() -> None:
+        import asyncio
+
+        await asyncio.gather(*store.refreshing)
+
+    client.portal.call(refreshed)
+    assert "Kyiv Gazette" in client.get(url).text  # the refreshed page

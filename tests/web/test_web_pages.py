@@ -120,6 +120,8 @@ def test_search_page_finds_inflected_forms_with_highlights(client, site):
     html = client.get("/search", params={"q": "ракета"}).text
     assert f'/article/{site.article_ids["rockets_uk"]}"' in html
     assert "<mark>" in html
+    russian = client.get("/search", params={"q": "ракетами", "lang": "ru"}).text  # finds «ракеты», «ракет»
+    assert f'/article/{site.article_ids["rockets_ru"]}"' in russian
     filtered = client.get("/search", params={"q": "ракета", "lang": "ru"}).text
     assert f'/article/{site.article_ids["rockets_ru"]}"' in filtered
     assert f'/article/{site.article_ids["rockets_uk"]}"' not in filtered

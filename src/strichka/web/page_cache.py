@@ -3,6 +3,8 @@
 Pages are keyed by (path, query, interface language, reader time zone) and kept for a short
 TTL, so a new article shows up within seconds while a burst of readers costs one render.
 Every cacheable answer carries a strong ETag; a matching If-None-Match gets a 304.
+A page just past its TTL is still served while one background render replaces it
+(stale-while-revalidate), so a hot page never makes readers wait for a render.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 UNCACHED_PREFIXES = ("/admin", "/media/", "/static/")
-# An article page changes rarely (its related block only grows): keep it longer than listings.
-LONG_TTL_PREFIXES = ("/article/", "/api/v1/articles/")
+# An article page changes rarely (its related block only grows) and a search is dear to run:
+# keep them longer than the listings.
+LONG_TTL_PREFIXES = ("/article/", "/api/v1/articles/", "/search", "/api/v1/search")
 LONG_TTL_FACTOR = 6
 MAX_CACHED_BODY = 2_000_000
 
@@ -43,16 +46,26 @@ class CachedPage:
 class PageStore:
     """Bounded LRU of rendered pages; cleared when the admin changes sources."""
 
-    def __init__(self, ttl: float = 10.0, max_entries: int = 4096) -> None:
+    def __init__(self, ttl: float = 10.0, max_entries: int = 4096, stale_grace: float | None = None) -> None:
         self.ttl = ttl
         self.max_entries = max_entries
+        self.stale_grace = ttl * 6 if stale_grace is None else stale_grace
         self._pages: OrderedDict[tuple[Any, ...], CachedPage] = OrderedDict()
+        self.refreshing: set[asyncio.Task[Any]] = set()  # background renders (the loop holds weak refs)
 
     def get(self, key: tuple[Any, ...], now: float) -> CachedPage | None:
+        """The page while fresh, else None."""
+        page = self._pages.get(key)
+        if page is None or page.expires <= now:
+            return None
+        return page
+
+    def stale(self, key: tuple[Any, ...], now: float) -> CachedPage | None:
+        """An expired page still young enough to show while a fresh one renders."""
         page = self._pages.get(key)
         if page is None:
             return None
-        if page.expires <= now:
+        if page.expires + self.stale_grace <= now:
             del self._pages[key]
             return None
         return page
@@ -126,6 +139,12 @@ class PageCacheMiddleware:
         now = time.monotonic()
         page = self.store.get(key, now)
         if page is None:
+            page = self.store.stale(key, now)
+            if page is not None and key not in self._inflight:
+                task = asyncio.create_task(self._refresh(dict(scope), key, now))
+                self.store.refreshing.add(task)
+                task.add_done_callback(self.store.refreshing.discard)
+        if page is None:
             pending = self._inflight.get(key)
             if pending is not None:
                 page = await asyncio.shield(pending)
@@ -134,6 +153,15 @@ class PageCacheMiddleware:
             if page is None:
                 return
         await self._answer(scope, send, page, if_none_match)
+
+    async def _refresh(self, scope: Scope, key: tuple[Any, ...], now: float) -> None:
+        async def no_body() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def discard(message: Message) -> None:
+            return None
+
+        await self._render_once(scope, no_body, discard, key, now)
 
     async def _render_once(
         self, scope: Scope, receive: Receive, send: Send, key: tuple[Any, ...], now: float
