@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from feedparser.datetimes import _parse_date as _feedparser_parse_date
@@ -26,6 +26,7 @@ _ZONES = {
                         ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8), ("PDT", -7), ("CET", 1), ("CEST", 2),
                         ("EET", 2), ("EEST", 3), ("MSK", 3), ("BST", 1))
 }
+_ZONE_CACHE: dict[str, timezone] = {}
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 
 
@@ -53,26 +54,40 @@ def _rfc822(value: str) -> datetime | None:
     match = _RFC822.match(value)
     if match is not None:
         day, month, year, hour, minute, second, zone = match.groups()
-        offset = _ZONES.get(zone.upper()) if zone[0] not in "+-" else _offset(zone)
+        zone_info = _zone(zone)
         month_number = _MONTHS.get(month.lower())
-        if offset is not None and month_number is not None:
+        if zone_info is not None and month_number is not None:
             try:
-                moment = datetime(int(year), month_number, int(day), int(hour), int(minute), int(second or 0))
+                moment = datetime(
+                    int(year), month_number, int(day), int(hour), int(minute), int(second or 0), tzinfo=zone_info
+                )
             except ValueError:
                 return None
-            return (moment - offset).replace(tzinfo=UTC)
+            return moment.astimezone(UTC)
     try:
         return _as_utc(parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
-def _offset(zone: str) -> timedelta | None:
-    hours, minutes = int(zone[1:3]), int(zone[3:5])
-    if hours > 14 or minutes > 59:
-        return None
-    delta = timedelta(hours=hours, minutes=minutes)
-    return -delta if zone[0] == "-" else delta
+def _zone(name: str) -> timezone | None:
+    """'+0300', 'GMT', 'EST' → a tzinfo; cached, as a feed repeats the same few zones."""
+    found = _ZONE_CACHE.get(name)
+    if found is None:
+        if name[0] in "+-":
+            hours, minutes = int(name[1:3]), int(name[3:5])
+            if hours > 14 or minutes > 59:
+                return None
+            delta = timedelta(hours=hours, minutes=minutes)
+            found = timezone(-delta if name[0] == "-" else delta)
+        else:
+            offset = _ZONES.get(name.upper())
+            if offset is None:
+                return None
+            found = timezone(offset)
+        if len(_ZONE_CACHE) < 1024:
+            _ZONE_CACHE[name] = found
+    return found
 
 
 def _iso8601(value: str) -> datetime | None:
