@@ -145,3 +145,24 @@ def test_a_deleted_article_stays_deleted_after_recrawl(demo_web, app):
     asyncio.run(crawl_once(app))
     after = stored_articles(app)
     assert victim["url"] not in after and len(after) == len(before) - 1
+
+
+def test_the_same_photo_from_other_outlets_is_found_by_perceptual_hash(demo_web, app):
+    from strichka.storage.images_repo import similar_images
+
+    demo_web.clock.advance(minutes=60)
+    asyncio.run(subscribe_demo_outlets(app, demo_web))
+    asyncio.run(crawl_once(app))
+    photo_of = {img["url"]: img["photo"] for r in demo_web.ground_truth() for img in r["images"] if not img["bad"]}
+    with app.engine.connect() as conn:
+        rows = conn.execute(select(images.c.id, images.c.original_url).where(images.c.status == "ok")).all()
+        checked = 0
+        for image_id, url in rows:
+            same = {u for u, p in photo_of.items() if p == photo_of[url] and u != url}
+            if not same:
+                continue
+            found = {s.original_url for s in similar_images(conn, image_id)}
+            assert same <= found, (url, same - found)
+            assert all(photo_of[u] == photo_of[url] for u in found), (url, found)
+            checked += 1
+    assert checked >= 20

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from datetime import UTC, datetime
 
-from strichka.errors import BlockedAddressError, FetchError, MediaError, TooLargeError
+from strichka.errors import BlockedAddressError, FetchError, MediaError, StorageError, TooLargeError
 from strichka.media.mirror import mirror_image
 from strichka.media.rewrite import rewrite_image_urls
 from strichka.models import MirroredImage
@@ -49,9 +49,9 @@ async def _mirror_one(image: StoredImage, source_id: int, deps: PipelineDeps) ->
         mirrored = await mirror_image(
             image.original_url, source_id=source_id, fetch=fetch, store=deps.media, settings=settings
         )
-    except (MediaError, FetchError) as exc:
+    except (MediaError, FetchError, StorageError) as exc:
         # A refused image (not an image, a bomb, a private address) will not get better; a
-        # server error or timeout might, so it is retried with backoff.
+        # server error, a timeout or our object store being down might, so those are retried.
         permanent = isinstance(exc, (MediaError, BlockedAddressError, TooLargeError))
         with deps.engine.begin() as conn:
             articles_repo.record_image_error(conn, image, str(exc), datetime.now(UTC), permanent=permanent)
