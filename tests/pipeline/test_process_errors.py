@@ -67,3 +67,41 @@ def test_each_bad_page_gets_its_own_error_and_the_good_one_is_stored(site, datab
     report = asyncio.run(crawl_once(app))
     assert report.articles_created == 1
     app.close()
+
+
+def test_an_image_that_failed_for_a_passing_reason_is_mirrored_later_and_the_article_updated(site, database_url, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from strichka.storage.schema import images
+
+    buf = io.BytesIO()
+    Image.new("RGB", (640, 400), (200, 30, 30)).save(buf, "JPEG")
+    page = GOOD.replace("<p>Фото: КМДА</p>", f'<figure><img src="{site.url("/photo.jpg")}" alt="тролейбус"><figcaption>Фото: КМДА</figcaption></figure>')
+    site.routes["/good.html"] = Route(200, {"Content-Type": "text/html"}, page.encode("cp1251"))
+    site.routes["/photo.jpg"] = Route(503, {"Content-Type": "text/plain"}, b"busy")
+    site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"},
+                                f'<rss version="2.0"><channel><title>t</title>{item(site, 1, "/good.html")}</channel></rss>'.encode())
+    settings = Settings.load(environ={}, home=str(tmp_path / "d"), database_url=database_url,
+                             allow_private_networks=True, embedder="hash")
+    app = App.build(settings)
+    with app.engine.begin() as conn:
+        add_feed(conn, feed_url=site.url("/rss"), name="Вісті", lang="uk")
+    asyncio.run(crawl_once(app))
+    with app.engine.connect() as conn:
+        image = conn.execute(select(images)).one()
+        html = conn.scalar(select(articles.c.html))
+    assert image.status == "error" and "503" in image.error
+    assert site.url("/photo.jpg") in html  # the original URL stays as the fallback
+
+    site.routes["/photo.jpg"] = Route(200, {"Content-Type": "image/jpeg"}, buf.getvalue())
+    with app.engine.begin() as conn:
+        conn.execute(update(images).values(next_attempt_at=datetime.now(UTC) - timedelta(seconds=1)))
+    report = asyncio.run(crawl_once(app))
+    assert report.images_recovered == 1
+    with app.engine.connect() as conn:
+        image = conn.execute(select(images)).one()
+        html = conn.scalar(select(articles.c.html))
+    assert image.status == "ok" and f"/media/{image.key}" in html
+    app.close()

@@ -18,6 +18,7 @@ from tqdm import tqdm
 from strichka.app import App
 from strichka.fetch import Fetcher
 from strichka.pipeline.deps import PipelineDeps
+from strichka.pipeline.media_step import retry_due_images
 from strichka.pipeline.process import ProcessOutcome, process_entry
 from strichka.pipeline.refresh import RefreshOutcome, refresh_feed
 from strichka.storage import feeds_repo
@@ -34,11 +35,13 @@ class CrawlReport:
     new_entries: int
     articles_created: int
     articles_failed: int
+    images_recovered: int = 0
 
     def summary(self) -> str:
         return (
             f"{self.feeds_checked} feeds checked ({self.feeds_failed} failed), {self.new_entries} new entries, "
-            f"{self.articles_created} articles stored ({self.articles_failed} failed)"
+            f"{self.articles_created} articles stored ({self.articles_failed} failed), "
+            f"{self.images_recovered} images mirrored on retry"
         )
 
 
@@ -72,12 +75,14 @@ async def crawl_once(
     processed: list[ProcessOutcome] = await _bounded(
         pending, lambda entry: process_entry(entry, deps), deps.settings.total_concurrency, "articles", progress
     )
+    images_recovered = await retry_due_images(deps, now)
     report = CrawlReport(
         feeds_checked=len(refreshed),
         feeds_failed=sum(1 for r in refreshed if r.error),
         new_entries=sum(r.new_entries for r in refreshed),
         articles_created=sum(1 for p in processed if p.created),
         articles_failed=sum(1 for p in processed if p.error),
+        images_recovered=images_recovered,
     )
     log.info("crawl pass: %s", report.summary())
     return report

@@ -32,6 +32,27 @@ async def mirror_article_images(
     return mirrored
 
 
+async def retry_due_images(deps: PipelineDeps, now: datetime) -> int:
+    """Images that failed for a reason that may pass (timeout, 5xx, store down), whose time has come.
+
+    Each success is written into every article that uses the image. Returns how many succeeded.
+    """
+    with deps.engine.connect() as conn:
+        due = articles_repo.images_due_for_retry(conn, now)
+    succeeded = 0
+    for image, source_id in due:
+        mirrored = await _mirror_one(image, source_id, deps)
+        if mirrored is None:
+            continue
+        succeeded += 1
+        with deps.engine.begin() as conn:
+            for article_id, html in articles_repo.articles_using_image(conn, image.id):
+                articles_repo.update_article_html(
+                    conn, article_id, rewrite_image_urls(html, {image.original_url: mirrored})
+                )
+    return succeeded
+
+
 async def _mirror_one(image: StoredImage, source_id: int, deps: PipelineDeps) -> MirroredImage | None:
     if image.status == "ok" and image.key:
         return MirroredImage(

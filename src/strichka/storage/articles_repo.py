@@ -90,6 +90,30 @@ def images_by_url(conn: Connection, urls: list[str]) -> dict[str, StoredImage]:
     }
 
 
+def images_due_for_retry(conn: Connection, now: datetime, limit: int = 200) -> list[tuple[StoredImage, int]]:
+    """(image, source id) of failed images whose retry time has come."""
+    rows = conn.execute(
+        select(images.c.original_url, images.c.source_id)
+        .where(
+            images.c.status == "error", images.c.next_attempt_at <= now,
+            images.c.attempts < ENTRY_MAX_ATTEMPTS,
+        )
+        .order_by(images.c.next_attempt_at)
+        .limit(limit)
+    ).all()
+    stored = images_by_url(conn, [r.original_url for r in rows])
+    return [(stored[r.original_url], r.source_id or 0) for r in rows]
+
+
+def articles_using_image(conn: Connection, image_id: int) -> list[tuple[int, str]]:
+    rows = conn.execute(
+        select(articles.c.id, articles.c.html)
+        .join(article_images, article_images.c.article_id == articles.c.id)
+        .where(article_images.c.image_id == image_id)
+    )
+    return [(r.id, r.html) for r in rows]
+
+
 def record_image_success(conn: Connection, image_id: int, mirrored: MirroredImage) -> None:
     conn.execute(
         update(images).where(images.c.id == image_id).values(
