@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CREDIT = re.compile(
     r"""(
@@ -23,6 +24,7 @@ _CREDIT = re.compile(
 _MAX_CREDIT_CHARS = 300
 
 
+@lru_cache(maxsize=4096)
 def is_credit_line(text: str) -> bool:
     """True for «Як передає Укрінформ, …», «Фото: Міноборони», «— УНІАН», "according to Reuters"."""
     return len(text) <= _MAX_CREDIT_CHARS and _CREDIT.search(text) is not None

@@ -23,6 +23,7 @@ _RU_WORDS = frozenset(
 )
 _SAMPLE_CHARS = 1_500  # a few paragraphs decide; more text only costs time
 _MIN_LETTERS = 12
+_LANGID_CHARS = 600  # py3langid is sure of a Latin-script language after a paragraph
 _CYRILLIC_LANGS = ("uk", "ru", "be", "bg", "sr", "mk", "kk")
 
 
@@ -71,7 +72,7 @@ def detect_language(text: str, *, hint: str | None = None) -> str | None:
         if hint in _CYRILLIC_LANGS:
             return hint
         return str(_identifier(_CYRILLIC_LANGS).classify(sample)[0])
-    lang, probability = _identifier().classify(sample)
+    lang, probability = _identifier().classify(sample[:_LANGID_CHARS])
     if probability < 0.5 and hint:
         return hint
     return str(lang)
