@@ -320,3 +320,26 @@ def test_formats_the_fast_path_does_not_know_go_to_feedparser() -> None:
     (entry,) = feed.entries
     assert entry.title == "First" and entry.url == "https://cdf.example/1"
     assert entry.identity == "url:https://cdf.example/1"
+
+
+def test_malformed_links_lose_only_the_link() -> None:
+    body = b"""<rss version="2.0"><channel><title>T</title><link>http://[broken</link>
+    <item><title>a</title><link>http://[oops/</link><enclosure url="http://[x/y.jpg" type="image/jpeg"/>
+    <guid>a-1</guid></item></channel></rss>"""
+    feed = parse_feed(body, url=URL)
+    (entry,) = feed.entries
+    assert entry.title == "a" and entry.url is None and entry.image_url is None and entry.identity == "guid:a-1"
+    assert feed.site_url is None
+
+
+def test_any_truncation_or_corruption_gives_a_feed_or_a_feed_error() -> None:
+    whole = _declared("utf-8", UKRAINIAN_RSS).encode()
+    variants = [whole[:cut] for cut in range(0, len(whole), 37)]
+    variants += [whole[:i] + b"\xff<&]]>" + whole[i:] for i in range(0, len(whole), 53)]
+    for body in variants:
+        try:
+            feed = parse_feed(body, url=URL)
+        except FeedError as error:
+            assert error.url == URL and error.reason
+        else:
+            assert len(feed.entries) <= 2

@@ -17,20 +17,25 @@ from strichka.models import ParsedEntry, ParsedFeed
 _FORMATS = (("atom", "atom"), ("rss10", "rdf"), ("rss090", "rdf"), ("json", "json"))
 
 
-def parse_with_feedparser(text: str, *, url: str) -> ParsedFeed:
-    result = feedparser.parse(
-        text.encode("utf-8"),
-        response_headers={"content-type": "application/xml; charset=utf-8", "content-location": url},
-        sanitize_html=False,
-    )
+def parse_with_feedparser(text: str, *, url: str) -> ParsedFeed | None:
+    """feedparser's reading of text, or None when feedparser itself breaks on it."""
+    try:
+        result = feedparser.parse(
+            text.encode("utf-8"),
+            response_headers={"content-type": "application/xml; charset=utf-8", "content-location": url},
+            sanitize_html=False,
+        )
+    except Exception:  # noqa: BLE001 — its loose parser has crash bugs on corrupt input (ValueError,
+        # TypeError from sgmllib); the fast path's result, or a FeedError, must still come out.
+        return None
     channel = result.get("feed", {})
     version = result.get("version") or ""
     kind = next((name for prefix, name in _FORMATS if version.startswith(prefix)), "rss")
     return ParsedFeed(
-        title=html_to_text(channel.get("title", "")),
-        site_url=channel.get("link") or None,
+        title=html_to_text(_text(channel.get("title"))),
+        site_url=_text(channel.get("link")) or None,
         entries=tuple(_entry(entry) for entry in result.get("entries", [])),
-        language=channel.get("language") or None,
+        language=_text(channel.get("language")) or None,
         ttl_minutes=_minutes(channel.get("ttl")),
         format=kind,
     )
@@ -38,12 +43,12 @@ def parse_with_feedparser(text: str, *, url: str) -> ParsedFeed:
 
 def _entry(entry: Any) -> ParsedEntry:
     contents = entry.get("content") or []
-    content_html = contents[0].get("value", "") if contents else ""
-    description = entry.get("summary", "")
+    content_html = _text(contents[0].get("value")) if contents else ""
+    description = _text(entry.get("summary"))
     content_html = content_html or description
-    title = html_to_text(entry.get("title", ""))
-    link = entry.get("link") or None
-    guid = (entry.get("id") or "").strip() or None
+    title = html_to_text(_text(entry.get("title")))
+    link = _text(entry.get("link")) or None
+    guid = _text(entry.get("id")) or None
     published, updated = _moment(entry.get("published_parsed")), _moment(entry.get("updated_parsed"))
     image = _image(entry) or first_image_src(content_html)
     return ParsedEntry(
@@ -54,8 +59,8 @@ def _entry(entry: Any) -> ParsedEntry:
         content_html=content_html,
         published_at=published or updated,
         updated_at=updated,
-        author=entry.get("author") or None,
-        categories=tuple(dict.fromkeys(t.get("term") for t in entry.get("tags", []) if t.get("term"))),
+        author=_text(entry.get("author")) or None,
+        categories=tuple(dict.fromkeys(_text(t.get("term")) for t in entry.get("tags") or [] if _text(t.get("term")))),
         image_url=image,
         guid=guid,
     )
@@ -73,6 +78,11 @@ def _image(entry: Any) -> str | None:
         if thumbnail.get("url"):
             return str(thumbnail["url"])
     return None
+
+
+def _text(value: Any) -> str:
+    """feedparser leaves None (or odd types) where corrupt input broke an element."""
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _moment(parsed: time.struct_time | None) -> datetime | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin
 
 import orjson
 
@@ -11,6 +10,7 @@ from strichka.errors import FeedError
 from strichka.feeds.dates import parse_date
 from strichka.feeds.html_text import first_image_src, html_to_text, shorten, summary_text
 from strichka.feeds.identity import entry_identity
+from strichka.feeds.links import absolute_url
 from strichka.models import ParsedEntry, ParsedFeed
 
 
@@ -69,7 +69,7 @@ def _image(item: dict[str, Any], content_html: str, base: str) -> str | None:
             if found:
                 return found
     src = first_image_src(content_html)
-    return urljoin(base, src) if src else None
+    return absolute_url(src, base) if src else None
 
 
 def _author(item: dict[str, Any]) -> str | None:
@@ -88,4 +88,4 @@ def _string(value: Any) -> str:
 
 def _url(value: Any, base: str) -> str | None:
     text = _string(value)
-    return urljoin(base, text) if text else None
+    return absolute_url(text, base) if text else None

@@ -43,9 +43,9 @@ def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None, markup: bytes)
         if not _may_have_lost_entries(document, fast, markup):
             return fast
     slow = parse_with_feedparser(text, url=url)
-    if fast is not None and len(fast.entries) >= len(slow.entries):
+    if fast is not None and (slow is None or len(fast.entries) >= len(slow.entries)):
         return fast
-    if fast is None and not slow.entries and not slow.title:
+    if slow is None or (fast is None and not slow.entries and not slow.title):
         if document is None:
             raise FeedError(url, "not a feed: XML so broken that not even a root element can be read")
         root_name = split_tag(str(document.root.tag))[1]

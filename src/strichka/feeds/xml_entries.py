@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from strichka.feeds.dates import parse_date
 from strichka.feeds.html_text import first_image_src, html_to_text, summary_text
 from strichka.feeds.identity import entry_identity
+from strichka.feeds.links import absolute_url
 from strichka.feeds.namespaces import (
     ATOM,
     CONTENT,
@@ -178,9 +178,13 @@ def _link(links: list[etree._Element] | tuple[()], feed_url: str) -> str | None:
                 continue
             text = element_text(el)
             if text:
-                return _absolute(text, el, feed_url)
+                resolved = _absolute(text, el, feed_url)
+                if resolved:
+                    return resolved
         elif el.get("rel", "alternate") == "alternate" and href.strip():
-            return _absolute(href, el, feed_url)
+            resolved = _absolute(href, el, feed_url)
+            if resolved:
+                return resolved
     return None
 
 
@@ -215,7 +219,9 @@ def _image(every: dict[int, list[etree._Element]], feed_url: str) -> str | None:
     for el in every.get(ENCLOSURE, ()):
         url, kind = el.get("url") or el.get("href"), (el.get("type") or "").lower()
         if url and (kind.startswith("image/") or (not kind and _IMAGE_PATH.search(url))):
-            return _absolute(url, el, feed_url)
+            resolved = _absolute(url, el, feed_url)
+            if resolved:
+                return resolved
     media = list(every.get(MEDIA_CONTENT, ()))
     thumbnails = list(every.get(MEDIA_THUMBNAIL, ()))
     for group in every.get(MEDIA_GROUP, ()):
@@ -225,15 +231,21 @@ def _image(every: dict[int, list[etree._Element]], feed_url: str) -> str | None:
     for el in media:
         url, kind, medium = el.get("url"), (el.get("type") or "").lower(), (el.get("medium") or "").lower()
         if url and (medium == "image" or kind.startswith("image/") or (not kind and not medium and _IMAGE_PATH.search(url))):
-            return _absolute(url, el, feed_url)
+            resolved = _absolute(url, el, feed_url)
+            if resolved:
+                return resolved
         thumbnails.extend(c for c in el if type(c.tag) is str and role_of(c.tag) == MEDIA_THUMBNAIL)
     for el in thumbnails:
         if el.get("url"):
-            return _absolute(el.get("url", ""), el, feed_url)
+            resolved = _absolute(el.get("url", ""), el, feed_url)
+            if resolved:
+                return resolved
     for el in every.get(OTHER_IMAGE, ()):
         url = el.get("href") or element_text(child_named(el, "url") if len(el) else el)
         if url and url.startswith(("http://", "https://", "/")):
-            return _absolute(url, el, feed_url)
+            resolved = _absolute(url, el, feed_url)
+            if resolved:
+                return resolved
     return None
 
 
@@ -241,12 +253,14 @@ def _linked_image(links: list[etree._Element], feed_url: str) -> str | None:
     """Atom's <link rel="enclosure" type="image/..." href=...>."""
     for el in links:
         if el.get("rel") == "enclosure" and (el.get("type") or "").lower().startswith("image/") and el.get("href"):
-            return _absolute(el.get("href", ""), el, feed_url)
+            resolved = _absolute(el.get("href", ""), el, feed_url)
+            if resolved:
+                return resolved
     return None
 
 
-def _absolute(value: str, el: etree._Element, feed_url: str) -> str:
+def _absolute(value: str, el: etree._Element, feed_url: str) -> str | None:
     value = value.strip()
-    if value.startswith(("http://", "https://")):
+    if value.startswith(("http://", "https://")) and "[" not in value:
         return value
-    return urljoin(el.base or feed_url, value)
+    return absolute_url(value, el.base or feed_url)

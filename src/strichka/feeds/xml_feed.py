@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from lxml import etree
 
 from strichka.feeds.html_text import html_to_text
+from strichka.feeds.links import absolute_url
 from strichka.feeds.namespaces import ATOM, DC, RDF, RSS_CORE, XML, split_tag
 from strichka.feeds.xml_entries import read_entry
 from strichka.models import ParsedFeed
@@ -75,9 +74,9 @@ def _site_link(el: etree._Element, url: str) -> str | None:
     if href is not None:
         if el.get("rel", "alternate") != "alternate" or not href.strip():
             return None
-        return urljoin(el.base or url, href.strip())
+        return absolute_url(href, el.base or url)
     text = (el.text or "").strip()
-    return urljoin(el.base or url, text) if text else None
+    return absolute_url(text, el.base or url) if text else None
 
 
 def _minutes(value: str | None) -> int | None:

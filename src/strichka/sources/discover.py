@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import lxml.html
 from lxml import etree
+
+from strichka.feeds.links import absolute_url
 
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json"})
 
@@ -25,7 +25,7 @@ def discover_feed_urls(html: str, *, base_url: str) -> list[str]:
     base = base_url
     for element in document.iter("base"):
         if element.get("href"):
-            base = urljoin(base_url, element.get("href", "").strip())
+            base = absolute_url(element.get("href", ""), base_url) or base_url
             break
     found: list[str] = []
     for link in document.iter("link"):
@@ -34,7 +34,7 @@ def discover_feed_urls(html: str, *, base_url: str) -> list[str]:
         href = (link.get("href") or "").strip()
         if "alternate" not in rel or kind not in FEED_TYPES or not href:
             continue
-        url = urljoin(base, href)
-        if url.startswith(("http://", "https://")) and url not in found:
+        url = absolute_url(href, base)
+        if url is not None and url.startswith(("http://", "https://")) and url not in found:
             found.append(url)
     return found
