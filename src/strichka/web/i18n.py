@@ -71,6 +71,12 @@ def translations(lang: str) -> Translations:
     return Translations(fp=buffer)
 
 
+@lru_cache(maxsize=len(LANGS))
+def babel_locale(lang: str) -> Locale:
+    """Parsed once: Babel would parse the locale string again on every date it formats."""
+    return Locale.parse(lang)
+
+
 @lru_cache(maxsize=512)
 def reader_zone(name: str | None) -> ZoneInfo:
     if name:
@@ -121,20 +127,20 @@ class Localizer:
             fmt = "d MMMM y, HH:mm"
         elif fmt == "short":
             fmt = "d MMM, HH:mm"
-        return format_datetime(value, fmt, tzinfo=self.zone, locale=self.lang)
+        return format_datetime(value, fmt, tzinfo=self.zone, locale=babel_locale(self.lang))
 
     def date(self, value: dt.datetime | None) -> str:
-        return format_datetime(value, "d MMMM y", tzinfo=self.zone, locale=self.lang) if value else ""
+        return format_datetime(value, "d MMMM y", tzinfo=self.zone, locale=babel_locale(self.lang)) if value else ""
 
     def age(self, value: dt.datetime | None, now: dt.datetime | None = None) -> str:
         if value is None:
             return ""
         delta = value - (now or dt.datetime.now(dt.UTC))
-        return format_timedelta(delta, add_direction=True, locale=self.lang, threshold=1.0)
+        return format_timedelta(delta, add_direction=True, locale=babel_locale(self.lang), threshold=1.0)
 
     def number(self, value: float, digits: int = 0) -> str:
         pattern = "#,##0" if digits == 0 else "#,##0." + "0" * digits
-        return format_decimal(value, format=pattern, locale=self.lang)
+        return format_decimal(value, format=pattern, locale=babel_locale(self.lang))
 
     def language_name(self, code: str) -> str:
         try:
