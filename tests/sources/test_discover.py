@@ -10,6 +10,7 @@ PAGE = """<!DOCTYPE html><html><head>
 <link rel="alternate" hreflang="en" href="/en/">
 <link rel="Alternate" type="application/atom+xml" href="https://cdn.example.ua/atom.xml">
 <link rel="alternate" type="application/feed+json" href="feed.json">
+<link rel="alternate" type="application/json" href="/wp-json/wp/v2/posts/1">
 <link rel="alternate" type="application/rss+xml" href="/rss/news.xml">
 <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
 <link rel="alternate" type="application/rss+xml">
@@ -33,3 +34,11 @@ def test_pages_without_feeds_or_without_content_give_nothing() -> None:
     assert discover_feed_urls("<html><head><title>x</title></head></html>", base_url="https://e.ua/") == []
     assert discover_feed_urls("", base_url="https://e.ua/") == []
     assert discover_feed_urls("   ", base_url="https://e.ua/") == []
+
+
+def test_xhtml_pages_with_an_xml_declaration_are_read() -> None:
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        '<link rel="alternate" type="application/atom+xml" href="/atom"/></head></html>'
+    )
+    assert discover_feed_urls(page, base_url="https://e.ua/x/") == ["https://e.ua/atom"]

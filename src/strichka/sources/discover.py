@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
 from strichka.feeds.links import absolute_url
 
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json"})
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Not plain application/json: WordPress marks its REST API links rel=alternate with it on every page.
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json"})
 
 
 def discover_feed_urls(html: str, *, base_url: str) -> list[str]:
     """Absolute feed URLs the page announces, in page order, without repeats.
 
-    `application/json` counts only with rel=alternate, as JSON Feed's spec allows it there.
     Relative hrefs resolve against the page's <base href> when it has one, else base_url.
     """
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str input that names an encoding
     if not html.strip():
         return []
     try:
