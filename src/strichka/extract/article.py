@@ -17,7 +17,7 @@ from strichka.extract.cleanup import clean_blocks
 from strichka.extract.credits import credit_lines
 from strichka.extract.images import article_images
 from strichka.extract.metadata import read_metadata
-from strichka.extract.parse import parse_page
+from strichka.extract.parse import parse_page, strip_invisible
 from strichka.extract.sanitize import sanitize_html
 from strichka.extract.site_profile import SiteProfile, page_fingerprints
 from strichka.models import ExtractedArticle
@@ -122,8 +122,9 @@ def extract_page(
     """extract_article plus the page's block fingerprints from the same parse, so the pipeline can keep
     its per-host SiteProfile up to date without parsing the page twice."""
     tree = parse_page(html, url=url)
+    meta = read_metadata(tree, url=url)  # before the strip: it reads <meta> and JSON-LD <script>s
+    strip_invisible(tree)
     prints = page_fingerprints(tree)
-    meta = read_metadata(tree, url=url)
     root, kept = _choose_body(tree, url, site_profile)
     lines = [b.text for b in kept]
     if root is None or not lines:

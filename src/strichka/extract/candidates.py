@@ -6,9 +6,9 @@ import copy
 import logging
 
 import lxml.html
+from lxml import etree
 from lxml.etree import _Element
 from lxml.html import HtmlElement
-from lxml_html_clean import Cleaner
 from readability import Document
 from trafilatura.core import bare_extraction
 
@@ -57,21 +57,22 @@ def trafilatura_body(tree: HtmlElement, url: str) -> _Element | None:
 
 
 class _SharedTreeDocument(Document):  # type: ignore[misc]
-    """readability on a tree we already parsed: no second parse, no link rewriting (sanitize makes URLs
-    absolute at the end), and a cleaner that skips the javascript: scan nh3 does anyway. The cleaner
-    copies the tree, so the caller's tree stays intact apart from hidden elements removed up front."""
+    """readability on a copy of the tree we already parsed: no second parse, no link rewriting (sanitize
+    makes URLs absolute at the end), and instead of lxml's Python-level Cleaner one C-level strip of what
+    never holds an article (scripts, styles, comments, navigation, footers, forms, embeds)."""
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
-        for element in input.xpath("//*[@hidden]"):
+        tree = copy.deepcopy(input)
+        etree.strip_elements(tree, *_NEVER_ARTICLE, with_tail=False)
+        for element in tree.xpath("//*[@hidden]"):
             element.drop_tree()
         self.encoding = "utf-8"
-        return _LIGHT_CLEANER.clean_html(input)
+        return tree
 
 
-_LIGHT_CLEANER = Cleaner(
-    scripts=True, javascript=False, comments=True, style=True, links=True, meta=False, add_nofollow=False,
-    page_structure=False, processing_instructions=True, embedded=False, frames=False, forms=False,
-    annoying_tags=False, remove_unknown_tags=False, safe_attrs_only=False,
+_NEVER_ARTICLE = (
+    etree.Comment, etree.ProcessingInstruction, "script", "style", "noscript", "link", "meta", "svg", "iframe",
+    "object", "embed", "form", "button", "select", "textarea", "nav", "footer", "aside",
 )  # fmt: skip
 
 
