@@ -54,3 +54,11 @@ def test_expired_page_is_served_once_more_while_it_renders_again(client, site):
 
     client.portal.call(refreshed)
     assert "Kyiv Gazette" in client.get(url).text  # the refreshed page
+
+
+def test_head_answers_like_get_without_body(client, site):
+    got = client.get("/")
+    head = client.head("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == got.headers["etag"]
+    assert client.head("/article/424242").status_code == 404

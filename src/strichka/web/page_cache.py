@@ -189,7 +189,8 @@ class PageCacheMiddleware:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        await self.app(scope, receive, capture)
+        # HEAD renders the GET page (routes answer GET only); _send leaves the body out.
+        await self.app({**scope, "method": "GET"}, receive, capture)
         body = b"".join(chunks)
         headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
         status = int(start.get("status", 500))
