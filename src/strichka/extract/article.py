@@ -91,6 +91,14 @@ def _choose_body(
     return root, kept
 
 
+def _without_leading_title(kept: list[Block], title: str) -> list[Block]:
+    """The headline is ExtractedArticle.title; repeating it as the body's first line is noise on the page."""
+    if kept and title and kept[0].text.casefold() == title.casefold():
+        remove_block(kept[0])
+        return kept[1:]
+    return kept
+
+
 @dataclass(frozen=True)
 class PageExtraction:
     article: ExtractedArticle
@@ -126,6 +134,7 @@ def extract_page(
     strip_invisible(tree)
     prints = page_fingerprints(tree)
     root, kept = _choose_body(tree, url, site_profile)
+    kept = _without_leading_title(kept, meta.title or title_hint)
     lines = [b.text for b in kept]
     if root is None or not lines:
         raise ExtractError(url, "no article body found")
