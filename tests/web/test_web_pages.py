@@ -159,3 +159,10 @@ def test_media_route_serves_mirrored_images(client, site):
     again = client.get(f"/media/{key}", headers={"if-none-match": image.headers["etag"]})
     assert again.status_code == 304
     assert client.get("/media/feed/1/missing.jpg").status_code == 404
+
+
+def test_pages_carry_a_content_security_policy(client, site):
+    page = client.get(f"/article/{site.article_ids['rockets_uk']}")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self' 'sha256-" in policy and "object-src 'none'" in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
