@@ -343,3 +343,14 @@ def test_any_truncation_or_corruption_gives_a_feed_or_a_feed_error() -> None:
             assert error.url == URL and error.reason
         else:
             assert len(feed.entries) <= 2
+
+
+def test_inline_xhtml_keeps_escaped_text_as_text() -> None:
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><id>1</id>
+    <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">History of the &lt;blink&gt; <b>tag</b></div></title>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>1 &lt; 2 &amp; <i>so</i></p></div></content>
+    </entry></feed>"""
+    (entry,) = parse_feed(atom, url=URL).entries
+    assert entry.title == "History of the <blink> tag"
+    assert entry.content_html == "<p>1 &lt; 2 &amp; <i>so</i></p>"
+    assert entry.summary == "1 < 2 & so"

@@ -52,13 +52,20 @@ def atom_html(el: etree._Element, default_type: str = "text") -> str:
     if kind in ("xhtml", "application/xhtml+xml") or el.get("mode") == "xml":
         children = [c for c in el if isinstance(c.tag, str)]
         if len(children) == 1 and children[0].tag == _XHTML_DIV and not (el.text or "").strip():
-            return inner_markup(children[0])
-        return inner_markup(el)
+            return _xml_content(children[0])
+        return _xml_content(el)
     if el.get("mode") == "base64" or not _is_textual(kind):
         return _from_base64(element_text(el))
     if kind in ("text", "text/plain") and el.get("mode") != "escaped":
         return html.escape(element_text(el), quote=False)
     return inner_markup(el)
+
+
+def _xml_content(el: etree._Element) -> str:
+    """Inline XHTML as markup: unlike escaped HTML, its text nodes are text and need escaping."""
+    parts = [html.escape(el.text or "", quote=False)]
+    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in el)
+    return _XMLNS.sub("", "".join(parts)).strip()
 
 
 def _is_textual(kind: str) -> bool:
@@ -78,7 +85,8 @@ def atom_text(el: etree._Element) -> str:
     kind = (el.get("type") or "text").lower()
     mode = el.get("mode")
     if mode == "base64" or not _is_textual(kind):
-        return " ".join(_from_base64(element_text(el)).split())
+        decoded = _from_base64(element_text(el))
+        return " ".join(decoded.split()) if kind in ("text", "text/plain") else html_to_text(decoded)
     if kind in ("text", "text/plain") and mode != "escaped" and len(el) == 0:
         return " ".join((el.text or "").split())
     return html_to_text(atom_html(el))
