@@ -53,7 +53,14 @@ _DETECTABLE = (
 _CYRILLIC_LOWER = re.compile("[\u0430-\u045f\u0491]")
 _CYRILLIC_UPPER = re.compile("[\u0400-\u042f\u0490]")
 _WESTERN_LETTERS = re.compile("[àâæçèêëìîïñòôõøùûÿãåœÀÂÆÇÈÊËÌÎÏÑÒÔÕØÙÛŸÃÅŒ]")
-_CENTRAL_LETTERS = re.compile("[ăąćčďđęěĺľłńňőŕřśşţťůűźżĂĄĆČĎĐĘĚĹĽŁŃŇŐŔŘŚŞŢŤŮŰŹŻ]")
+# Letters only Central European, Baltic or Turkish text has (none of them exist in windows-1252).
+_CENTRAL_LETTERS = re.compile(
+    "[ăąćčďđęěĺľłńňőŕřśşţťůűźżāēėģīįķļņŗūųğıĂĄĆČĎĐĘĚĹĽŁŃŇŐŔŘŚŞŢŤŮŰŹŻĀĒĖĢĪĮĶĻŅŖŪŲĞİ]"
+)
+# Latin-script code pages a detector may confuse with windows-1252.
+_OTHER_LATIN = frozenset(
+    {"cp1250", "iso8859-2", "cp1254", "iso8859-9", "cp1257", "iso8859-13", "iso8859-4", "iso8859-15", "iso8859-16"}
+)
 _CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5", "cp866", "cp1125")
 
 
@@ -164,7 +171,7 @@ def _detect(body: bytes) -> tuple[str, str]:
         return body.decode("utf-8", errors="replace"), "utf-8"
     if detected.replace("-", "_") in _CYRILLIC_SINGLE_BYTE:
         detected = _best_cyrillic(body)
-    elif detected in ("cp1250", "iso8859-2"):
+    elif detected in _OTHER_LATIN:
         detected = _western_or_central(body, detected)
     return body.decode(detected, errors="replace"), detected
 
@@ -175,7 +182,7 @@ def _looks_cyrillic(body: bytes) -> bool:
 
 
 def _western_or_central(body: bytes, central: str) -> str:
-    """Detectors often call Western text (French è, Spanish ñ) Central European; the letters
+    """Detectors often call Western text (French è, Spanish ñ) Central European or Baltic; the letters
     each reading produces tell them apart, and a tie goes to windows-1252, by far the commoner."""
     western = len(_WESTERN_LETTERS.findall(body.decode("cp1252", errors="replace")))
     central_letters = len(_CENTRAL_LETTERS.findall(body.decode(central, errors="replace")))
