@@ -59,8 +59,9 @@ def _cyrillic_language(sample: str) -> str | None:
 def detect_language(text: str, *, hint: str | None = None) -> str | None:
     """ISO 639-1 code, or the hint (else None) when the text is too short or mixed to tell."""
     sample = text[:_SAMPLE_CHARS]
-    cyrillic = len(_CYRILLIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    head = sample[:_LANGID_CHARS]  # enough to tell the script
+    cyrillic = len(_CYRILLIC.findall(head))
+    latin = len(_LATIN.findall(head))
     hint = hint.lower()[:2] if hint else None
     if cyrillic + latin < _MIN_LETTERS:
         decided = _cyrillic_language(sample) if cyrillic > latin else None
@@ -72,7 +73,7 @@ def detect_language(text: str, *, hint: str | None = None) -> str | None:
         if hint in _CYRILLIC_LANGS:
             return hint
         return str(_identifier(_CYRILLIC_LANGS).classify(sample)[0])
-    lang, probability = _identifier().classify(sample[:_LANGID_CHARS])
+    lang, probability = _identifier().classify(head)
     if probability < 0.5 and hint:
         return hint
     return str(lang)
