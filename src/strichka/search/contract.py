@@ -16,6 +16,9 @@ MAX_OFFSET = 10_000  # deeper pages are never read by people and cost a full sor
 # Relevance is ranked among the newest this-many matches (by article id, i.e. arrival) on every
 # backend: a common word matches most of the archive, and a news reader wants the recent best.
 RANKED_CANDIDATES = 5_000
+# Matches are counted up to here: no page past it can be asked for, and on PostgreSQL counting a
+# word found in most of the archive costs a scan of every document.
+TOTAL_CAP = MAX_OFFSET + MAX_LIMIT
 
 
 class SearchQueryError(StrichkaError):
@@ -53,7 +56,7 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchPage:
     hits: tuple[SearchHit, ...]
-    total: int
+    total: int  # matching articles, exact below TOTAL_CAP; TOTAL_CAP means "at least that many"
 
 
 class Searcher(Protocol):

@@ -16,7 +16,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import ColumnClause
 
 from strichka.errors import StorageError
-from strichka.search.contract import RANKED_CANDIDATES, SearchHit, SearchPage, SearchQuery, validate_query
+from strichka.search.contract import (
+    RANKED_CANDIDATES,
+    TOTAL_CAP,
+    SearchHit,
+    SearchPage,
+    SearchQuery,
+    validate_query,
+)
 from strichka.search.documents import SearchDocument, batches, load_documents
 from strichka.search.filters import article_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
@@ -92,7 +99,8 @@ class PostgresSearcher:
                 if len(rows) < query.limit and (rows or query.offset == 0):
                     total = query.offset + len(rows)  # the last page tells the total without counting
                 else:
-                    total = conn.execute(select(func.count()).select_from(matched.subquery())).scalar_one()
+                    capped = matched.limit(TOTAL_CAP).subquery()
+                    total = conn.execute(select(func.count()).select_from(capped)).scalar_one()
                 snippets = load_snippets(conn, [row.id for row in rows], terms.all_terms)
         except DBAPIError as exc:
             raise StorageError(f"search index unavailable: {exc.orig}") from exc

@@ -8,7 +8,7 @@ Speed rules (100k articles, a word in most of them, p95 ≤ 100 ms):
   and it is exact whenever a query has fewer matches than that;
 - sorted by date, the newest-stored DATE_CANDIDATES matches are ordered by publication time
   (stored order follows publication closely; exact whenever there are fewer matches);
-- the total is a count inside FTS5, exact.
+- the total is a count inside FTS5 (exact; capped at TOTAL_CAP like every backend).
 `rebuild` empties the index first: searches see a partial index until it returns.
 """
 
@@ -21,7 +21,14 @@ from sqlalchemy import Connection, Engine, Float, Integer, Select, bindparam, fu
 from sqlalchemy.exc import DBAPIError
 
 from strichka.errors import StorageError
-from strichka.search.contract import RANKED_CANDIDATES, SearchHit, SearchPage, SearchQuery, validate_query
+from strichka.search.contract import (
+    RANKED_CANDIDATES,
+    TOTAL_CAP,
+    SearchHit,
+    SearchPage,
+    SearchQuery,
+    validate_query,
+)
 from strichka.search.documents import batches, load_documents
 from strichka.search.facets import FACETS_SQL, FacetFilter, facet_filter
 from strichka.search.filters import date_conditions
@@ -37,7 +44,7 @@ _CANDIDATES_SQL = (
     "WHERE search_fts MATCH :match ORDER BY rowid DESC LIMIT :cap"
 )
 _MATCHES_SQL = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :match"
-_COUNT_SQL = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :match"
+_COUNT_SQL = "SELECT min(count(*), :cap) FROM search_fts WHERE search_fts MATCH :match"
 _INSERT = text(
     "INSERT INTO search_fts (rowid, title, body, facets) "
     f"SELECT :rowid, :title, :body, {FACETS_SQL.format(row='a')} FROM articles AS a WHERE a.id = :rowid"
@@ -82,9 +89,9 @@ class SqliteFtsSearcher:
                         .select_from(matches.join(articles, articles.c.id == matches.c.id))
                         .where(*date_conditions(query))
                     )
-                    total = conn.execute(counted, {"match": match}).scalar_one()
+                    total = min(conn.execute(counted, {"match": match}).scalar_one(), TOTAL_CAP)
                 else:
-                    total = conn.execute(text(_COUNT_SQL), {"match": match}).scalar_one()
+                    total = conn.execute(text(_COUNT_SQL), {"match": match, "cap": TOTAL_CAP}).scalar_one()
                 snippets = load_snippets(conn, [row.id for row in rows], terms.all_terms)
         except DBAPIError as exc:
             raise StorageError(f"search index unavailable: {exc.orig}") from exc
