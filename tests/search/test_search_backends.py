@@ -250,3 +250,16 @@ def test_query_words_never_match_filter_data(searcher: Searcher, add_articles: A
     add_articles({"title": "Новина", "text": "Текст.", "source_id": 7, "category": "war", "lang": "uk"})
     for probe in ("s7", "7", "war", "uk", "d20261101", "facets"):
         assert found(searcher, probe) == [], probe
+
+
+def test_total_is_counted_up_to_the_cap(
+    searcher: Searcher, add_articles: AddArticles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import strichka.search.postgres
+    import strichka.search.sqlite_fts
+
+    for backend in (strichka.search.sqlite_fts, strichka.search.postgres):
+        monkeypatch.setattr(backend, "TOTAL_CAP", 4)
+    add_articles(*({"title": "Мости", "text": "Про міст."} for _ in range(6)))
+    assert searcher.search(SearchQuery("міст", limit=2)).total == 4
+    assert searcher.search(SearchQuery("міст", limit=2, offset=4)).total == 6  # a last page knows

@@ -101,6 +101,8 @@ class PostgresSearcher:
                 else:
                     capped = matched.limit(TOTAL_CAP).subquery()
                     total = conn.execute(select(func.count()).select_from(capped)).scalar_one()
+                if rows:  # a page past the cap still counts its own hits
+                    total = max(total, query.offset + len(rows))
                 snippets = load_snippets(conn, [row.id for row in rows], terms.all_terms)
         except DBAPIError as exc:
             raise StorageError(f"search index unavailable: {exc.orig}") from exc

@@ -82,7 +82,9 @@ class SqliteFtsSearcher:
         try:
             with self.engine.connect() as conn:
                 rows = conn.execute(_page_statement(query, facets), {"match": match}).all()
-                if facets.needs_exact_dates:
+                if len(rows) < query.limit and (rows or query.offset == 0):
+                    total = query.offset + len(rows)  # the last page tells the total without counting
+                elif facets.needs_exact_dates:
                     matches = text(_MATCHES_SQL).columns(id=Integer).cte("matches").prefix_with("MATERIALIZED")
                     counted = (
                         select(func.count())
@@ -92,6 +94,8 @@ class SqliteFtsSearcher:
                     total = min(conn.execute(counted, {"match": match}).scalar_one(), TOTAL_CAP)
                 else:
                     total = conn.execute(text(_COUNT_SQL), {"match": match, "cap": TOTAL_CAP}).scalar_one()
+                if rows:  # a page past the cap still counts its own hits
+                    total = max(total, query.offset + len(rows))
                 snippets = load_snippets(conn, [row.id for row in rows], terms.all_terms)
         except DBAPIError as exc:
             raise StorageError(f"search index unavailable: {exc.orig}") from exc
