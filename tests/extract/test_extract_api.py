@@ -86,3 +86,18 @@ def test_profile_grows_with_each_page() -> None:
     assert profile.pages == 2
     assert profile.is_boilerplate("Редакція сайту: вул. Хрещатик, 1")
     assert not profile.is_boilerplate("Цього рядка не було на жодній сторінці")
+
+
+def test_links_and_figures_of_the_page_survive_in_place() -> None:
+    second = PARAGRAPH.replace("Міська рада", "Обласна рада")
+    html = _page(
+        f'<p>{PARAGRAPH} <a href="/other/story.html">Деталі</a> у матеріалі.</p>'
+        '<figure><img src="/img/road.jpg" alt="Дорога"><figcaption>Нова дорога. Фото: міськрада</figcaption></figure>'
+        f"<p>{second}</p>"
+    )
+    article = extract_article(html, url=URL)
+    stored = article.html
+    assert '<a href="https://news.example.ua/other/story.html" rel="nofollow noopener">Деталі</a>' in stored
+    figure = stored.index('<img src="https://news.example.ua/img/road.jpg"')
+    assert stored.index("Міська рада") < figure < stored.index("Обласна рада")
+    assert [(i.caption, i.credit) for i in article.images] == [("Нова дорога.", "Фото: міськрада")]

@@ -30,4 +30,6 @@ def test_bench_reports_every_tool_on_the_same_pages() -> None:
     for figures in results.values():
         assert {"f1", "precision", "recall", "pages_per_s"} <= set(figures)
         assert 0.0 <= figures["f1"] <= 1.0 and figures["pages_per_s"] > 0
-    assert results["strichka"]["f1"] > 0.5  # four real articles: an extractor that works gets most words right
+    assert (
+        results["strichka"]["f1"] > 0.5
+    )  # four real articles: an extractor that works gets most words right

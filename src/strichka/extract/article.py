@@ -11,11 +11,12 @@ from lxml.html import HtmlElement
 
 from strichka.errors import ExtractError
 from strichka.extract.blocks import Block, body_blocks, remove_block
+from strichka.extract.body_html import rebuild_body
 from strichka.extract.candidates import readability_body, trafilatura_body
 from strichka.extract.chooser import prefer_readability
 from strichka.extract.cleanup import clean_blocks
 from strichka.extract.credits import credit_lines
-from strichka.extract.images import article_images
+from strichka.extract.images import placed_images
 from strichka.extract.metadata import read_metadata
 from strichka.extract.parse import parse_page, strip_invisible
 from strichka.extract.sanitize import sanitize_html
@@ -70,7 +71,7 @@ def _candidate(root: HtmlElement | None) -> tuple[HtmlElement | None, list[Block
 
 def _choose_body(
     tree: HtmlElement, url: str, profile: SiteProfile | None
-) -> tuple[HtmlElement | None, list[Block]]:
+) -> tuple[HtmlElement | None, list[Block], bool]:
     traf_root, traf_blocks = _candidate(trafilatura_body(tree, url))
     _mark_links(traf_blocks, tree)
     traf_kept = clean_blocks(traf_blocks, profile)
@@ -80,7 +81,8 @@ def _choose_body(
     if _doubtful(traf_kept, tree):
         read_root, read_blocks = _candidate(readability_body(tree, url))
         read_kept = clean_blocks(read_blocks, profile)
-    if read_root is not None and prefer_readability(traf_kept, read_kept):
+    from_readability = read_root is not None and prefer_readability(traf_kept, read_kept)
+    if from_readability:
         root, all_blocks, kept = read_root, read_blocks, read_kept
     else:
         root, all_blocks, kept = traf_root, traf_blocks, traf_kept
@@ -88,7 +90,7 @@ def _choose_body(
     for block in all_blocks:
         if id(block) not in kept_ids:
             remove_block(block)
-    return root, kept
+    return root, kept, from_readability
 
 
 def _without_leading_title(kept: list[Block], title: str) -> list[Block]:
@@ -133,13 +135,16 @@ def extract_page(
     meta = read_metadata(tree, url=url)  # before the strip: it reads <meta> and JSON-LD <script>s
     strip_invisible(tree)
     prints = page_fingerprints(tree)
-    root, kept = _choose_body(tree, url, site_profile)
+    root, kept, from_readability = _choose_body(tree, url, site_profile)
     kept = _without_leading_title(kept, meta.title or title_hint)
     lines = [b.text for b in kept]
     if root is None or not lines:
         raise ExtractError(url, "no article body found")
     text = "\n\n".join(lines)
-    images = article_images(tree, base_url=url, body_lines=lines, skip=meta.lead_image)
+    placed = placed_images(tree, base_url=url, body_lines=lines, skip=meta.lead_image)
+    images = tuple(image for _, image in placed)
+    if not from_readability:  # readability's body already has the page's links and images in place
+        root = rebuild_body(kept, tree, placed)
     body_html = lxml.html.tostring(root, encoding="unicode")
     article = ExtractedArticle(
         url=url,

@@ -68,8 +68,17 @@ def _in_article(img: HtmlElement, body_prints: set[str], known: dict[HtmlElement
 def article_images(
     tree: HtmlElement, *, base_url: str, body_lines: list[str], skip: str | None
 ) -> tuple[ArticleImage, ...]:
+    return tuple(
+        image for _, image in placed_images(tree, base_url=base_url, body_lines=body_lines, skip=skip)
+    )
+
+
+def placed_images(
+    tree: HtmlElement, *, base_url: str, body_lines: list[str], skip: str | None
+) -> list[tuple[HtmlElement, ArticleImage]]:
+    """The article's images with the <img> they came from, in page order."""
     body_prints = {fingerprint(line) for line in body_lines if len(line) > 40}
-    found: list[ArticleImage] = []
+    found: list[tuple[HtmlElement, ArticleImage]] = []
     seen = {skip} if skip else set()
     known: dict[HtmlElement, bool] = {}
     for img in tree.iter("img"):
@@ -80,7 +89,9 @@ def article_images(
             continue
         seen.add(url)
         caption, credit = _caption_of(img)
-        found.append(ArticleImage(url=url, caption=caption, credit=credit, alt=squash(img.get("alt", ""))))
+        found.append(
+            (img, ArticleImage(url=url, caption=caption, credit=credit, alt=squash(img.get("alt", ""))))
+        )
         if len(found) >= _MAX_IMAGES:
             break
-    return tuple(found)
+    return found
