@@ -77,6 +77,15 @@ def babel_locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+@lru_cache(maxsize=1024)
+def language_name(code: str, lang: str) -> str:
+    """«українська» for ("uk", "uk"): the name of a language in the interface language."""
+    try:
+        return Locale.parse(code).get_display_name(babel_locale(lang)) or code
+    except (ValueError, TypeError, LookupError):
+        return code
+
+
 @lru_cache(maxsize=512)
 def reader_zone(name: str | None) -> ZoneInfo:
     if name:
@@ -143,7 +152,4 @@ class Localizer:
         return format_decimal(value, format=pattern, locale=babel_locale(self.lang))
 
     def language_name(self, code: str) -> str:
-        try:
-            return Locale.parse(code).get_display_name(self.lang) or code
-        except (ValueError, TypeError, LookupError):
-            return code
+        return language_name(code, self.lang)
