@@ -11,14 +11,12 @@ from __future__ import annotations
 from strichka.errors import FeedError
 from strichka.feeds.fallback import parse_with_feedparser
 from strichka.feeds.json_feed import read_json_feed
-from strichka.feeds.namespaces import ATOM, RSS_CORE, split_tag
+from strichka.feeds.namespaces import split_tag
 from strichka.feeds.sniff import EMPTY_REASON, sniff_kind
-from strichka.feeds.xml_document import XmlDocument, may_hold_more_entries, parse_xml
+from strichka.feeds.xml_document import XmlDocument, count_entry_elements, may_hold_more_entries, parse_xml
 from strichka.feeds.xml_feed import feed_format, read_xml_feed
 from strichka.fetch.charset import decode_document
 from strichka.models import ParsedFeed
-
-_FEED_NAMESPACES = frozenset(ATOM + RSS_CORE)
 
 
 def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> ParsedFeed:
@@ -54,9 +52,8 @@ def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None, markup: bytes)
 
 
 def _may_have_lost_entries(document: XmlDocument, fast: ParsedFeed, markup: bytes) -> bool:
-    # Entries can carry a prefix (<rss:item>) only when one is bound to a feed namespace, or
-    # when the document is so broken that recovery kept undeclared prefixes.
-    prefixed = document.repaired or any(
-        prefix is not None and namespace in _FEED_NAMESPACES for prefix, namespace in document.root.nsmap.items()
-    )
-    return may_hold_more_entries(markup, len(fast.entries), prefixed=prefixed)
+    if not document.repaired:  # a strict parse kept every element: the tree has them all
+        return count_entry_elements(document.root) > len(fast.entries)
+    # Recovery may have dropped entries, and keeps undeclared prefixes (<rss:item>) as plain
+    # names: only the bytes tell how many entries the document meant to have.
+    return may_hold_more_entries(markup, len(fast.entries), prefixed=True)

@@ -26,6 +26,8 @@ _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+?(?=\s
 _HTML_VOID = re.compile(r"<(br|hr|img|wbr)(\s[^<>]*?)?\s*(?<!/)>", re.I)
 FEED_START = re.compile(r"<\?xml\s|<rss[\s>]|<feed[\s>]|<(?:[\w.-]+:)?RDF[\s>]")
 _ITEM_OPEN_BYTES = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
+# Entry elements in any namespace, in the spellings feeds use (feedparser lowercases tag names).
+_ENTRY_TAGS = tuple(f"{{*}}{name}" for word in ("item", "entry") for name in (word, word.title(), word.upper()))
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,15 @@ def parse_xml(text: str, *, url: str, utf8_body: bytes | None = None) -> XmlDocu
     except etree.XMLSyntaxError:
         return None
     return None if root is None else XmlDocument(root, repaired=True)
+
+
+def count_entry_elements(root: etree._Element) -> int:
+    """<item>/<entry> elements anywhere in a tree (lxml walks it in C: microseconds).
+
+    For a strictly parsed document this is the exact number of entry start tags outside CDATA
+    and comments, so it replaces scanning the bytes, which costs a third of the parse itself.
+    """
+    return sum(1 for _ in root.iter(*_ENTRY_TAGS))
 
 
 def may_hold_more_entries(markup: bytes, found: int, *, prefixed: bool) -> bool:
