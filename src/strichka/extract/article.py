@@ -10,7 +10,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from strichka.errors import ExtractError
-from strichka.extract.blocks import Block, body_blocks, remove_block
+from strichka.extract.blocks import Block, body_blocks, fingerprint, remove_block
 from strichka.extract.body_html import rebuild_body
 from strichka.extract.candidates import readability_body, trafilatura_body
 from strichka.extract.chooser import prefer_readability
@@ -20,18 +20,17 @@ from strichka.extract.images import placed_images
 from strichka.extract.metadata import read_metadata
 from strichka.extract.parse import parse_page, strip_invisible
 from strichka.extract.sanitize import sanitize_html
-from strichka.extract.site_profile import SiteProfile, page_fingerprints
+from strichka.extract.site_profile import SiteProfile, page_and_link_fingerprints
 from strichka.models import ExtractedArticle
 from strichka.text.language import detect_language
 
 _MIN_ANCHOR_CHARS = 4
 
 
-def _mark_links(blocks: list[Block], tree: HtmlElement) -> None:
+def _mark_links(blocks: list[Block], link_prints: frozenset[str]) -> None:
     """trafilatura's text comes without its links; a block whose whole text is a link on the page is a link."""
-    anchors = {" ".join(a.text_content().split()).lower() for a in tree.iter("a")}
     for block in blocks:
-        if len(block.text) >= _MIN_ANCHOR_CHARS and block.text.lower() in anchors:
+        if len(block.text) >= _MIN_ANCHOR_CHARS and fingerprint(block.text) in link_prints:
             block.link_chars = len(block.text)
 
 
@@ -70,10 +69,10 @@ def _candidate(root: HtmlElement | None) -> tuple[HtmlElement | None, list[Block
 
 
 def _choose_body(
-    tree: HtmlElement, url: str, profile: SiteProfile | None
+    tree: HtmlElement, url: str, profile: SiteProfile | None, link_prints: frozenset[str]
 ) -> tuple[HtmlElement | None, list[Block], bool]:
     traf_root, traf_blocks = _candidate(trafilatura_body(tree, url))
-    _mark_links(traf_blocks, tree)
+    _mark_links(traf_blocks, link_prints)
     traf_kept = clean_blocks(traf_blocks, profile)
     read_root: HtmlElement | None = None
     read_blocks: list[Block] = []
@@ -134,8 +133,8 @@ def extract_page(
     tree = parse_page(html, url=url)
     meta = read_metadata(tree, url=url)  # before the strip: it reads <meta> and JSON-LD <script>s
     strip_invisible(tree)
-    prints = page_fingerprints(tree)
-    root, kept, from_readability = _choose_body(tree, url, site_profile)
+    prints, link_prints = page_and_link_fingerprints(tree)
+    root, kept, from_readability = _choose_body(tree, url, site_profile, link_prints)
     kept = _without_leading_title(kept, meta.title or title_hint)
     lines = [b.text for b in kept]
     if root is None or not lines:

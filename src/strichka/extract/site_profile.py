@@ -65,7 +65,13 @@ _CONTAINERS = frozenset(("div", "p", "ul", "ol", "li", "table", "tbody", "tr", "
 
 def page_fingerprints(tree: HtmlElement) -> frozenset[str]:
     """Fingerprints of the page's leaf blocks (no block children): the lines an extractor can return."""
+    return page_and_link_fingerprints(tree)[0]
+
+
+def page_and_link_fingerprints(tree: HtmlElement) -> tuple[frozenset[str], frozenset[str]]:
+    """Leaf-block fingerprints and, from the same walk, those of link texts."""
     found = set()
+    links = set()
     for element in tree.iter(_BLOCKISH):
         if any(child.tag in _CONTAINERS for child in element):
             continue
@@ -75,7 +81,9 @@ def page_fingerprints(tree: HtmlElement) -> frozenset[str]:
         text = fingerprint(raw)
         if 2 <= len(text) <= _MAX_BLOCK_CHARS:
             found.add(text)
-    return frozenset(found)
+            if element.tag == "a":
+                links.add(text)
+    return frozenset(found), frozenset(links)
 
 
 def profile_from_fingerprints(pages: list[frozenset[str]]) -> SiteProfile:

@@ -6,13 +6,15 @@ Ukrainian and Russian are never left to a statistical model: the letters і ї �
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 
 _CYRILLIC = re.compile(r"[а-яёіїєґўђјљњћџѓќѕ]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]", re.IGNORECASE)
 _UK_LETTERS = re.compile(r"[іїєґ]", re.IGNORECASE)
-_RU_LETTERS = re.compile(r"[ыэъё]", re.IGNORECASE)
+_RU_LETTERS = re.compile(r"[ыэё]", re.IGNORECASE)
+_HARD_SIGN = re.compile(r"ъ", re.IGNORECASE)  # rare in Russian, everywhere in Bulgarian: weak evidence
 _BE_LETTER = re.compile(r"ў", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _UK_WORDS = frozenset(
@@ -29,18 +31,24 @@ _CYRILLIC_LANGS = ("uk", "ru", "be", "bg", "sr", "mk", "kk")
 
 @lru_cache(maxsize=2)
 def _identifier(langs: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
-    """Loaded on first use (the model takes ~0.3 s); one per language set, never re-restricted (thread safety)."""
+    """The model is loaded once, on first use (~1.5 s); a restricted identifier is a shallow copy sharing it
+    (set_languages slices new arrays), so no identifier is ever re-restricted under another thread."""
+    if langs:
+        restricted = copy.copy(_identifier())
+        restricted.set_languages(list(langs))
+        return restricted
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if langs:
-        identifier.set_languages(list(langs))
-    return identifier
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _cyrillic_language(sample: str) -> str | None:
     uk_letters = len(_UK_LETTERS.findall(sample))
     ru_letters = len(_RU_LETTERS.findall(sample))
+    hard_signs = len(_HARD_SIGN.findall(sample))
+    if hard_signs and not ru_letters and hard_signs > 0.005 * len(_CYRILLIC.findall(sample)):
+        return None  # Bulgarian-like: let the model choose among the Cyrillic languages
+    ru_letters += hard_signs
     if _BE_LETTER.search(sample) and ru_letters and uk_letters:
         return "be"  # Belarusian writes ў with both і and ы
     words = [w.lower() for w in _WORD.findall(sample)]
