@@ -18,7 +18,7 @@ from strichka.extract.cleanup import clean_blocks
 from strichka.extract.credits import credit_lines
 from strichka.extract.images import placed_images
 from strichka.extract.metadata import read_metadata
-from strichka.extract.parse import parse_page, strip_invisible
+from strichka.extract.parse import parse_page, strip_non_article
 from strichka.extract.sanitize import sanitize_html
 from strichka.extract.site_profile import SiteProfile, page_and_link_fingerprints
 from strichka.models import ExtractedArticle
@@ -132,7 +132,7 @@ def extract_page(
     its per-host SiteProfile up to date without parsing the page twice."""
     tree = parse_page(html, url=url)
     meta = read_metadata(tree, url=url)  # before the strip: it reads <meta> and JSON-LD <script>s
-    strip_invisible(tree)
+    strip_non_article(tree)
     prints, link_prints = page_and_link_fingerprints(tree)
     root, kept, from_readability = _choose_body(tree, url, site_profile, link_prints)
     kept = _without_leading_title(kept, meta.title or title_hint)

@@ -23,11 +23,13 @@ def parse_page(html: str, *, url: str) -> HtmlElement:
     return tree
 
 
-# never visible text: one C-level pass here spares every later step (trafilatura's cleaning, readability,
-# fingerprints) walking them in Python
-_INVISIBLE = (etree.Comment, etree.ProcessingInstruction, "script", "style", "noscript", "template", "svg", "math",
-              "iframe", "object", "embed", "link", "meta")  # fmt: skip
+# never article text: invisible (scripts, styles, comments), embeds, widgets, and page furniture that every
+# extractor drops anyway (nav, aside, footer). One C-level pass here spares every later step (trafilatura's
+# cleaning, readability, fingerprints) walking them in Python. <figure> stays: the images are read from it.
+_NEVER_ARTICLE = (etree.Comment, etree.ProcessingInstruction, "script", "style", "noscript", "template", "svg", "math",
+              "iframe", "object", "embed", "link", "meta", "nav", "aside", "footer", "menu", "button", "select",
+              "textarea", "input", "label", "audio", "video", "canvas", "map", "dialog", "datalist")  # fmt: skip
 
 
-def strip_invisible(tree: HtmlElement) -> None:
-    etree.strip_elements(tree, *_INVISIBLE, with_tail=False)
+def strip_non_article(tree: HtmlElement) -> None:
+    etree.strip_elements(tree, *_NEVER_ARTICLE, with_tail=False)
