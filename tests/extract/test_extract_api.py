@@ -80,7 +80,7 @@ def test_site_profile_drops_repeated_blocks_but_keeps_credits() -> None:
 
 
 def test_profile_grows_with_each_page() -> None:
-    html = _page(f"<p>{PARAGRAPH}</p>", extra="<footer><p>Редакція сайту: вул. Хрещатик, 1</p></footer>")
+    html = _page(f"<p>{PARAGRAPH}</p>", extra="<div class=\"contacts\"><p>Редакція сайту: вул. Хрещатик, 1</p></div>")
     first = extract_page(html, url=URL)
     profile = SiteProfile().with_page(first.fingerprints).with_page(first.fingerprints)
     assert profile.pages == 2
