@@ -11,15 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+from strichka.text.stemmers import stem_word
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
 SENTENCE_START = re.compile(r"(?:^|[.!?…:«\"“]\s*|\n)$")
 
-_STEMMERS = {
-    "ru": snowballstemmer.stemmer("russian"),
-    "en": snowballstemmer.stemmer("english"),
-}
+_SNOWBALL = {"ru": "russian", "en": "english"}
 _UK_ENDINGS = re.compile(
     r"(ськими|ськиx|ського|ській|ська|ські|ський|ськ|ами|ями|ові|еві|ого|ому|ими|ій|ий|ої|ою|ею|ах|ях|"
     r"ів|їв|ом|ем|ам|ям|а|я|о|е|у|ю|і|ї|и|ь)$"
@@ -56,8 +53,8 @@ def _stem_cached(word: str, lang: str) -> str:
     if lang == "uk":
         stemmed = _UK_ENDINGS.sub("", word) if len(word) > 4 else word
         return stemmed or word
-    stemmer = _STEMMERS.get(lang)
-    return stemmer.stemWord(word) if stemmer else word
+    language = _SNOWBALL.get(lang)
+    return stem_word(word, language) if language else word
 
 
 def _guess(word: str) -> str:
@@ -95,7 +92,7 @@ def fingerprint(title: str, text: str, lang: str | None, *, body_chars: int = 15
         title_names=frozenset(
             name_key(w) for w in title_words if w[0].isupper() and len(w) >= 3 and w.lower() not in _NOT_NAMES
         ),
-        title_numbers=frozenset(w for w in title_words if w[0].isdigit()),
+        title_numbers=frozenset(_number_key(w) for w in title_words if w[0].isdigit()),
     )
 
 
@@ -110,12 +107,20 @@ def _names(text: str) -> set[str]:
     return found
 
 
+_THOUSANDS = re.compile(r"[.,](?=\d{3}(?:\D|$))")
+
+
+def _number_key(word: str) -> str:
+    """«14,5» and "14.5" are one number, "9,200" and «9200» another."""
+    return _THOUSANDS.sub("", word).replace(",", ".")
+
+
 def _numbers(words: list[str]) -> set[str]:
     # Years and small counts are everywhere; only numbers with some information content count.
     out = set()
     for word in words:
         if word[0].isdigit():
-            digits = word.replace(",", ".")
+            digits = _number_key(word)
             if len(digits) >= 2 and not (len(digits) == 4 and digits.startswith(("19", "20"))):
                 out.add(digits)
     return out

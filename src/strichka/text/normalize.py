@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
-import snowballstemmer
+from strichka.text.stemmers import stem_word
 
 # A word: letters/digits, with stress marks, soft hyphens and apostrophes allowed inside it.
 _WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u00ad\u200c\u200d]|['’ʼ`‘´](?=[^\W_]))*")
@@ -161,7 +161,7 @@ def _lemmas(word: str, lang: str) -> tuple[str, ...]:
 
 
 def _english_stem(word: str) -> str:
-    return _english().stemWord(word) if word else ""
+    return stem_word(word, "english")
 
 
 @cache
@@ -169,8 +169,3 @@ def _morph(lang: str) -> Any:
     import pymorphy3  # loading a dictionary takes ~0.3 s: only when the first Cyrillic word arrives
 
     return pymorphy3.MorphAnalyzer(lang=lang)
-
-
-@cache
-def _english() -> Any:
-    return snowballstemmer.stemmer("english")
