@@ -166,3 +166,19 @@ def test_pages_carry_a_content_security_policy(client, site):
     policy = page.headers["content-security-policy"]
     assert "script-src 'self' 'sha256-" in policy and "object-src 'none'" in policy
     assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_inline_body_images_get_size_and_thumbnails(client, site):
+    from sqlalchemy import update
+
+    from strichka.storage.schema import articles
+
+    key = site.image_keys["grain_en"]
+    body = f'<p>Ports.</p><figure><img src="/media/{key}" alt="Port of Odesa"><figcaption>Port</figcaption></figure>'
+    with site.app.engine.begin() as conn:
+        conn.execute(update(articles).where(articles.c.id == site.article_ids["grain_en"]).values(html=body))
+    html = client.get(f"/article/{site.article_ids['grain_en']}").text
+    tag = html[html.index("<img loading"):].split(">")[0]
+    assert f'src="/media/{key}"' in tag and 'width="960" height="540"' in tag
+    assert f"/media/{key[:-4]}.w320.webp 320w" in tag and 'alt="Port of Odesa"' in tag
+    assert 'class="lead"' not in html  # the lead image is in the body: not shown twice

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from strichka.web import queries_articles as qa
 from strichka.web import queries_sources as qs
 from strichka.web import queries_stories as qst
+from strichka.web.body_images import enhance_body_images
 from strichka.web.i18n import LANG_COOKIE, LANGS
 from strichka.web.params import parse_cursor, row_id
 from strichka.web.site import ONE_YEAR, site_of
@@ -46,7 +47,7 @@ def article_page(request: Request, article_id: int) -> Response:
         "a": article,
         "card": article.card,
         "lead": lead,
-        "body_html": lazy_images(article.html),
+        "body_html": enhance_body_images(article.html, article.images),
         "photo_credits": photo_credits(article),
         # attribution lines already in the body are not repeated under it
         "extra_credits": [line for line in article.credits if line not in article.text],
@@ -69,11 +70,6 @@ def lead_image_outside_body(article: ArticleFull) -> ImageView | None:
         if img.original_url == lead.original_url:
             return img  # carries caption and credit
     return lead
-
-
-def lazy_images(html: str) -> str:
-    """Body images load lazily; the body is sanitized in storage, this only adds attributes."""
-    return html.replace("<img ", '<img loading="lazy" decoding="async" ')
 
 
 def photo_credits(article: ArticleFull) -> list[str]:

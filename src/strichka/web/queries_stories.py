@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, select, tuple_
 
 from strichka.storage.schema import citations, images, sources, stories
 from strichka.web.params import Cursor
@@ -82,8 +82,6 @@ def recent_stories(
     """Stories by last update, keyset-paginated on (updated_at, id) — for the API."""
     query = _story_select()
     if cursor is not None:
-        from sqlalchemy import tuple_
-
         query = query.where(tuple_(stories.c.updated_at, stories.c.id) < tuple_(cursor.published_at, cursor.id))
     query = query.order_by(stories.c.updated_at.desc(), stories.c.id.desc()).limit(limit + 1)
     rows = conn.execute(query).all()

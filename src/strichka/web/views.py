@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -186,5 +186,3 @@ class SourceStats:
     source: SourceRef
     feeds: tuple[FeedHealth, ...] = ()
     articles_per_day: float = 0.0
-    article_total: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
