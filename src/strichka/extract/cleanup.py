@@ -15,7 +15,9 @@ _LEFTOVER = re.compile(
     | related(\s+(articles?|stories|news|posts))?\s*:?$|more\s+on\s+this|recommended|you\s+may\s+also\s+like
     | по\s+теме|по\s+темі|на\s+тему|теги|тэги|мітки|tags?\s*:|темы?\s*:
     | (поділитися|поширити|поделиться|share(\s+this)?(\s+(article|story|on))?)\b
-    | (підпис(уйтесь|атися|уйся)|подпис(ывайтесь|аться|ывайся)|subscribe|sign\s+up\s+for|follow\s+us|join\s+us)\b
+    | (підпис(уйтесь|атися|уйся|ка)|подпис(ывайтесь|аться|ывайся|ка)|subscribe|sign\s+up\s+for|follow\s+us|join\s+us)\b
+    | (ответить|відповісти|reply|читать\s+(новость|далее|полностью)|читати\s+(далі|новину|повністю)|подробнее|детальніше|read\s+more|continue\s+reading)\W*$
+    | .{0,60}ctrl\s*\+\s*(enter|insert)
     | (коментарі|комментарии|comments?)\s*(\(\d+\)|:)?$|(додати|добавить|написати|оставить)\s+(коментар|комментарий)
     | (реклама|advertisement|sponsored|партнерський\s+матеріал|партнерский\s+материал)\s*$
     | (версія\s+для\s+друку|версия\s+для\s+печати|print(\s+this)?|надрукувати|распечатать)\s*$

@@ -31,5 +31,12 @@ _NEVER_ARTICLE = (etree.Comment, etree.ProcessingInstruction, "script", "style",
               "textarea", "input", "label", "audio", "video", "canvas", "map", "dialog", "datalist")  # fmt: skip
 
 
+# per-paragraph comment and like counters: <a title="Оставить комментарий">0</a> glued to the first word
+_COUNTERS = etree.XPath("//a[not(@href) or @href='#'][translate(normalize-space(.), '0123456789', '') = '']")
+
+
 def strip_non_article(tree: HtmlElement) -> None:
     etree.strip_elements(tree, *_NEVER_ARTICLE, with_tail=False)
+    for counter in _COUNTERS(tree):
+        if counter.getparent() is not None:
+            counter.drop_tree()
