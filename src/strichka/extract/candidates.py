@@ -21,8 +21,9 @@ from trafilatura.settings import Extractor
 
 # trafilatura and readability log every odd page at WARNING; extraction failures are reported by us
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
-logging.getLogger("readability").setLevel(logging.ERROR)
-logging.getLogger("readability.readability").setLevel(logging.ERROR)
+# readability logs a traceback (log.exception) before raising Unparseable; the caller sees no candidate
+logging.getLogger("readability").setLevel(logging.CRITICAL)
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 # links and images off: with them on, trafilatura keeps more link lists and loses precision (measured)
 _TRAFILATURA = Extractor(
@@ -48,7 +49,10 @@ def trafilatura_body(tree: HtmlElement, url: str) -> _Element | None:
         document = bare_extraction(tree, url=url, options=options)
         body = document.body if document is not None else None
     else:
-        body, text, _, _ = _sequence(copy.copy(tree), options, url)
+        try:
+            body, text, _, _ = _sequence(copy.copy(tree), options, url)
+        except (ValueError, TypeError):  # what bare_extraction itself treats as "no document"
+            return None
         if len(text) < options.min_output_size:
             body = None
     if body is None or len(body) == 0:
@@ -80,7 +84,7 @@ def readability_body(tree: HtmlElement, url: str) -> HtmlElement | None:
     document = _SharedTreeDocument(tree)
     try:
         summary = document.summary(html_partial=True)
-    except Exception:  # readability raises bare Unparseable/ValueError on odd pages: no candidate then
+    except ValueError:  # readability wraps every failure in Unparseable(ValueError): no candidate then
         return None
     if not summary.strip():
         return None
