@@ -13,7 +13,6 @@ other filter field changed later, is in the index without anyone calling index_a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
@@ -38,19 +37,20 @@ FACETS_SQL = (
 
 @dataclass(frozen=True)
 class FacetFilter:
-    expression: str  # FTS5 expression on the facets column; "" = no filter
+    # A hit carries at least one token of every group (groups AND, tokens within a group OR).
+    groups: tuple[tuple[str, ...], ...]
     needs_exact_dates: bool  # a bound falls inside a day: check published_at on the row as well
     empty: bool  # the range holds nothing (date_from ≥ date_to)
 
 
 def facet_filter(query: SearchQuery) -> FacetFilter:
-    clauses = []
+    groups: list[tuple[str, ...]] = []
     if query.source_ids:
-        clauses.append(_any(f"s{int(i)}" for i in query.source_ids))
+        groups.append(tuple(f"s{int(i)}" for i in query.source_ids))
     if query.langs:
-        clauses.append(_any(_lang_token(lang) for lang in query.langs))
+        groups.append(tuple(_lang_token(lang) for lang in query.langs))
     if query.categories:
-        clauses.append(_any(_category_token(c) for c in query.categories))
+        groups.append(tuple(_category_token(c) for c in query.categories))
     needs_exact, empty = False, False
     if query.date_from is not None or query.date_to is not None:
         start = as_utc(query.date_from) if query.date_from else None
@@ -60,9 +60,8 @@ def facet_filter(query: SearchQuery) -> FacetFilter:
         first = start.date() if start else OPEN_START
         last = (end - timedelta(microseconds=1)).date() if end else OPEN_END
         if not empty:
-            clauses.append(_any(day_range_tokens(first, last)))
-    expression = " AND ".join(f"(facets : ({clause}))" for clause in clauses)
-    return FacetFilter(expression=expression, needs_exact_dates=needs_exact, empty=empty)
+            groups.append(tuple(day_range_tokens(first, last)))
+    return FacetFilter(groups=tuple(groups), needs_exact_dates=needs_exact, empty=empty)
 
 
 def day_range_tokens(first: date, last: date) -> list[str]:
@@ -85,10 +84,6 @@ def day_range_tokens(first: date, last: date) -> list[str]:
 def _month_end(day: date) -> date:
     following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return following - timedelta(days=1)
-
-
-def _any(tokens: Iterable[str]) -> str:
-    return " OR ".join(f'"{token}"' for token in tokens)
 
 
 def _lang_token(lang: str) -> str:

@@ -2,7 +2,9 @@
 
 The tsvector is written as a literal from our own terms (title positions weighted A, body D), the
 equivalent of to_tsvector('simple', …) over pre-normalised text without the parser's word rules, so
-PostgreSQL matches exactly the terms SQLite matches.
+PostgreSQL matches exactly the terms SQLite matches. The filter tokens of strichka.search.facets
+ride in the same tsvector, upper-cased (search_facets() in migration 0002, kept current by a
+trigger), so a filtered query is one GIN lookup instead of a check of every matching row.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from strichka.search.contract import (
     validate_query,
 )
 from strichka.search.documents import SearchDocument, batches, load_documents
-from strichka.search.filters import article_conditions
+from strichka.search.facets import FacetFilter, facet_filter
+from strichka.search.filters import date_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
 from strichka.search.snippets import load_snippets
 from strichka.storage.schema import articles
@@ -38,7 +41,9 @@ REBUILD_BATCH = 1000
 
 search_documents = table("search_documents", column("article_id"), column("terms", TSVECTOR))
 _UPSERT = text(
-    "INSERT INTO search_documents (article_id, terms) VALUES (:article_id, CAST(:terms AS tsvector)) "
+    "INSERT INTO search_documents (article_id, terms) "
+    "SELECT a.id, CAST(:terms AS tsvector) || search_facets(a.source_id, a.lang, a.category, a.published_at) "
+    "FROM articles AS a WHERE a.id = :article_id "
     "ON CONFLICT (article_id) DO UPDATE SET terms = EXCLUDED.terms"
 )
 
@@ -70,27 +75,27 @@ class PostgresSearcher:
     def search(self, query: SearchQuery) -> SearchPage:
         validate_query(query)
         terms = parse_query_terms(query.text)
-        tsquery = cast(bindparam("tsquery", tsquery_literal(terms)), TSQUERY)
+        facets = facet_filter(query)
+        if facets.empty:
+            return SearchPage(hits=(), total=0)
+        tsquery = cast(bindparam("tsquery", tsquery_literal(terms, facets)), TSQUERY)
         vector = search_documents.c.terms
-        matched = (
-            select(articles.c.id)
-            .select_from(search_documents.join(articles, articles.c.id == search_documents.c.article_id))
-            .where(vector.op("@@")(tsquery), *article_conditions(query))
-        )
         score = func.ts_rank(RANK_WEIGHTS, vector, tsquery).label("score")
+        matched = select(search_documents.c.article_id.label("id")).where(vector.op("@@")(tsquery))
+        if facets.needs_exact_dates or query.sort == "date":
+            matched = matched.join(articles, articles.c.id == search_documents.c.article_id).where(
+                *date_conditions(query)
+            )
         if query.sort == "date":
             page = matched.add_columns(score).order_by(articles.c.published_at.desc(), articles.c.id.desc())
         else:
             # Ranked among the newest RANKED_CANDIDATES matches, as on SQLite: same hits on both backends.
             newest = max(RANKED_CANDIDATES, query.offset + query.limit)
             candidates = (
-                matched.add_columns(score, articles.c.published_at)
-                .order_by(articles.c.id.desc())
-                .limit(newest)
-                .cte("candidates")
+                matched.add_columns(score).order_by(search_documents.c.article_id.desc()).limit(newest).cte()
             )
             page = select(candidates.c.id, candidates.c.score).order_by(
-                candidates.c.score.desc(), candidates.c.published_at.desc()
+                candidates.c.score.desc(), candidates.c.id.desc()
             )
         page = page.limit(query.limit).offset(query.offset)
         try:
@@ -135,9 +140,11 @@ def tsvector_literal(document: SearchDocument) -> str:
     return " ".join(f"{_lexeme(term)}:{','.join(kept)}" for term, kept in positions.items())
 
 
-def tsquery_literal(terms: QueryTerms) -> str:
+def tsquery_literal(terms: QueryTerms, facets: FacetFilter) -> str:
     """Every term quoted as a lexeme, so no reader input is ever read as tsquery syntax."""
-    return " & ".join("(" + " | ".join(_lexeme(t) for t in sorted(group)) + ")" for group in terms.groups)
+    groups = [sorted(group) for group in terms.groups]
+    groups += [[token[0].upper() + token[1:] for token in group] for group in facets.groups]
+    return " & ".join("(" + " | ".join(_lexeme(t) for t in group) + ")" for group in groups)
 
 
 def _lexeme(term: str) -> str:

@@ -148,5 +148,5 @@ def fts5_match_expression(terms: QueryTerms, facets: FacetFilter) -> str:
         "(" + " OR ".join('"' + term.replace('"', '""') + '"' for term in sorted(group)) + ")"
         for group in terms.groups
     )
-    expression = f"({{title body}} : ({words}))"
-    return f"{expression} AND {facets.expression}" if facets.expression else expression
+    filters = (" OR ".join(f'"{token}"' for token in group) for group in facets.groups)
+    return " AND ".join([f"({{title body}} : ({words}))", *(f"(facets : ({f}))" for f in filters)])

@@ -23,6 +23,32 @@ FACETS_SQL = (
     " || coalesce(' c' || lower(hex(nullif({row}.category, ''))), '')"
 )
 
+_PG_FACETS_FUNCTION = """
+CREATE FUNCTION search_facets(source_id integer, lang text, category text, published_at timestamptz)
+RETURNS tsvector LANGUAGE sql STABLE AS $$
+  SELECT (array_to_string(ARRAY[
+    'S' || source_id,
+    'Y' || to_char(published_at AT TIME ZONE 'UTC', 'YYYY'),
+    'M' || to_char(published_at AT TIME ZONE 'UTC', 'YYYYMM'),
+    'D' || to_char(published_at AT TIME ZONE 'UTC', 'YYYYMMDD'),
+    'L' || encode(convert_to(lower(nullif(lang, '')), 'UTF8'), 'hex'),
+    'C' || encode(convert_to(nullif(category, ''), 'UTF8'), 'hex')
+  ], ':16383 ') || ':16383')::tsvector
+$$
+"""
+_PG_FOLLOW_FUNCTION = """
+CREATE FUNCTION search_documents_follow_article() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE search_documents
+     SET terms = ts_delete(terms, tsvector_to_array(
+                   search_facets(OLD.source_id, OLD.lang, OLD.category, OLD.published_at)))
+                 || search_facets(NEW.source_id, NEW.lang, NEW.category, NEW.published_at)
+   WHERE article_id = NEW.id;
+  RETURN NULL;
+END
+$$
+"""
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -63,6 +89,18 @@ def upgrade() -> None:
             sa.Column("terms", postgresql.TSVECTOR(), nullable=False),
         )
         op.create_index("ix_search_documents_terms", "search_documents", ["terms"], postgresql_using="gin")
+        # Filter tokens ride in the tsvector, upper-case so no (lower-case) search term can equal one;
+        # the same tokens as strichka.search.facets, kept current by a trigger like on SQLite.
+        bind = op.get_bind()  # raw SQL: ':16383' is a tsvector position, not a bound parameter
+        bind.exec_driver_sql(_PG_FACETS_FUNCTION)
+        bind.exec_driver_sql(_PG_FOLLOW_FUNCTION)
+        op.execute(
+            "CREATE TRIGGER search_documents_article_facets "
+            "AFTER UPDATE OF source_id, lang, category, published_at ON articles FOR EACH ROW "
+            "WHEN (OLD.source_id IS DISTINCT FROM NEW.source_id OR OLD.lang IS DISTINCT FROM NEW.lang "
+            "OR OLD.category IS DISTINCT FROM NEW.category OR OLD.published_at IS DISTINCT FROM NEW.published_at) "
+            "EXECUTE FUNCTION search_documents_follow_article()"
+        )
 
 
 def downgrade() -> None:
@@ -72,5 +110,8 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS search_fts_article_deleted")
         op.execute("DROP TABLE IF EXISTS search_fts")
     elif dialect == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS search_documents_article_facets ON articles")
+        op.execute("DROP FUNCTION IF EXISTS search_documents_follow_article()")
+        op.execute("DROP FUNCTION IF EXISTS search_facets(integer, text, text, timestamptz)")
         op.drop_index("ix_search_documents_terms", table_name="search_documents")
         op.drop_table("search_documents")
