@@ -1,5 +1,6 @@
 """extract_article: one page → ExtractedArticle. The order is fixed here and nowhere else:
-parse once → metadata → candidates → clean-up → choose → images → language → sanitize (LAST, by rule)."""
+parse once → metadata → strip non-article elements → fingerprints → trafilatura (+ readability when in doubt)
+→ clean-up → choose → images → body HTML → language → sanitize (LAST, by rule)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from strichka.errors import ExtractError
 from strichka.extract.blocks import Block, body_blocks, fingerprint, remove_block
 from strichka.extract.body_html import rebuild_body
 from strichka.extract.candidates import readability_body, trafilatura_body
-from strichka.extract.chooser import prefer_readability
+from strichka.extract.chooser import needs_second_opinion, prefer_readability
 from strichka.extract.cleanup import clean_blocks
 from strichka.extract.credits import credit_lines
 from strichka.extract.images import placed_images
@@ -34,36 +35,6 @@ def _mark_links(blocks: list[Block], link_prints: frozenset[str]) -> None:
             block.link_chars = len(block.text)
 
 
-_PROSE_CHARS = 150
-_TINY_BODY_CHARS = 500
-_FRINGE_LINES = 6  # fewer rarely change the choice (measured on the dev split)
-
-
-def _page_paragraph_chars(tree: HtmlElement) -> int:
-    total = 0
-    for p in tree.iter("p"):
-        length = len(p.text_content().strip())
-        if length >= 80:
-            total += length
-    return total
-
-
-def _doubtful(blocks: list[Block], tree: HtmlElement) -> bool:
-    """Is trafilatura's body worth a second opinion? readability costs as much as trafilatura itself, so it
-    runs only when the body is tiny or a lump, misses much of the page's paragraph text, or carries a
-    fringe of short lines (menus, teasers, dates) before or after its prose."""
-    chars = sum(len(b.text) for b in blocks)
-    if chars < _TINY_BODY_CHARS or len(blocks) <= 2:
-        return True
-    if _page_paragraph_chars(tree) > 2 * chars:
-        return True
-    prose = [n for n, b in enumerate(blocks) if len(b.text) >= _PROSE_CHARS]
-    if not prose:
-        return True
-    fringe = sum(1 for n in range(len(blocks)) if n < prose[0] or n > prose[-1])
-    return fringe >= _FRINGE_LINES
-
-
 def _candidate(root: HtmlElement | None) -> tuple[HtmlElement | None, list[Block]]:
     return (root, body_blocks(root)) if root is not None else (None, [])
 
@@ -77,7 +48,7 @@ def _choose_body(
     read_root: HtmlElement | None = None
     read_blocks: list[Block] = []
     read_kept: list[Block] = []
-    if _doubtful(traf_kept, tree):
+    if needs_second_opinion(traf_kept, tree):
         read_root, read_blocks = _candidate(readability_body(tree, url))
         read_kept = clean_blocks(read_blocks, profile)
     from_readability = read_root is not None and prefer_readability(traf_kept, read_kept)

@@ -10,10 +10,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml.html import HtmlElement
+
 from strichka.extract.blocks import Block
 
 _WORD = re.compile(r"\w+")
 _PROSE_CHARS = 150  # a block this long is a paragraph of the article, not furniture
+_TINY_BODY_CHARS = 500
+_FRINGE_LINES = 6  # fewer rarely change the choice (measured on the dev split)
+
+
+def _page_paragraph_chars(tree: HtmlElement) -> int:
+    total = 0
+    for p in tree.iter("p"):
+        length = len(p.text_content().strip())
+        if length >= 80:
+            total += length
+    return total
+
+
+def needs_second_opinion(blocks: list[Block], tree: HtmlElement) -> bool:
+    """Is trafilatura's body worth a second opinion? readability costs as much as trafilatura itself, so it
+    runs only when the body is tiny or a lump, misses much of the page's paragraph text, or carries a
+    fringe of short lines (menus, teasers, dates) before or after its prose."""
+    chars = sum(len(b.text) for b in blocks)
+    if chars < _TINY_BODY_CHARS or len(blocks) <= 2:
+        return True
+    if _page_paragraph_chars(tree) > 2 * chars:
+        return True
+    prose = [n for n, b in enumerate(blocks) if len(b.text) >= _PROSE_CHARS]
+    if not prose:
+        return True
+    fringe = sum(1 for n in range(len(blocks)) if n < prose[0] or n > prose[-1])
+    return fringe >= _FRINGE_LINES
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
