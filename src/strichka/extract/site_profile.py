@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from strichka.extract.blocks import fingerprint
-from strichka.extract.parse import parse_page
+from strichka.extract.parse import parse_page, strip_non_article
 
 _BLOCKISH = (
     "p",
@@ -93,6 +93,13 @@ def profile_from_fingerprints(pages: list[frozenset[str]]) -> SiteProfile:
     return SiteProfile(pages=len(pages), block_pages=dict(counts))
 
 
+def _fingerprints_of(html: str, url: str) -> frozenset[str]:
+    tree = parse_page(html, url=url)
+    strip_non_article(tree)  # as extract_page does before it fingerprints
+    return page_fingerprints(tree)
+
+
 def learn_site_profile(pages: list[str], *, url: str = "") -> SiteProfile:
-    """Learn from other pages of one outlet (never include the page being extracted)."""
-    return profile_from_fingerprints([page_fingerprints(parse_page(html, url=url)) for html in pages])
+    """Learn from other pages of one outlet (never include the page being extracted). The pipeline can
+    instead grow the profile page by page: profile.with_page(extract_page(...).fingerprints)."""
+    return profile_from_fingerprints([_fingerprints_of(html, url) for html in pages])
