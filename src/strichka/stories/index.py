@@ -23,7 +23,7 @@ from strichka.stories.dedup import DuplicateFinder, minhash, simhash, to_hex
 from strichka.stories.features import Fingerprint, fingerprint
 from strichka.stories.matching import MatchConfig, Side, config_for, pair_score, parse_image_hashes
 from strichka.stories.model import RestoreRow, StoryArticle, StoryAssignment, StoryView
-from strichka.stories.notnews import is_news
+from strichka.stories.notnews import NewsDetector, is_news
 from strichka.stories.views import build_view
 from strichka.text.embeddings import Embedder
 
@@ -59,7 +59,6 @@ class StoryIndex:
         self.config = config or config_for(getattr(embedder, "name", ""))
         self.source_weights = dict(source_weights or {})
         self._next_story_id = first_story_id
-        self._categories: CategoryModel | None = None
         self._vectors = np.zeros((1024, embedder.dim), dtype=np.float32)
         self._row_ids = np.full(1024, -1, dtype=np.int64)  # article id per row, -1 = free
         self._free_rows: list[int] = []
@@ -97,7 +96,7 @@ class StoryIndex:
             story_id=story_id,
             duplicate_of=duplicate_of,
             category=self._classify(vector, article),
-            is_news=is_news(article.title, article.text, article.feed_categories),
+            is_news=self._is_news(vector, article),
             citations=find_citations(article.text),
         )
         self._remember(member, body_minhash)
@@ -137,9 +136,14 @@ class StoryIndex:
         return best_story
 
     def _classify(self, vector: np.ndarray, article: StoryArticle) -> str:
-        if self._categories is None:
-            self._categories = _category_model(self.embedder)
-        return self._categories.classify(vector, article.title, article.text[:600], article.feed_categories)
+        categories, _ = _seed_models(self.embedder)
+        return categories.classify(vector, article.title, article.text[:600], article.feed_categories)
+
+    def _is_news(self, vector: np.ndarray, article: StoryArticle) -> bool:
+        if not self.config.news_by_embedding:
+            return is_news(article.title, article.text, article.feed_categories)
+        _, detector = _seed_models(self.embedder)
+        return detector.is_news(article.title, article.text, article.feed_categories, vector)
 
     # ---- bookkeeping --------------------------------------------------------------------------
     def _store_vector(self, article_id: int, vector: np.ndarray) -> int:
@@ -279,16 +283,19 @@ class StoryIndex:
         return count
 
 
-_CATEGORY_MODELS: weakref.WeakKeyDictionary[Any, CategoryModel] = weakref.WeakKeyDictionary()
+_SEED_MODELS: weakref.WeakKeyDictionary[Any, tuple[CategoryModel, NewsDetector]] = weakref.WeakKeyDictionary()
 
 
-def _category_model(embedder: Embedder) -> CategoryModel:
-    """Seed centroids are embedded once per embedder, however many indexes share it."""
-    model = _CATEGORY_MODELS.get(embedder)
-    if model is None:
-        model = CategoryModel(lambda texts: embedder.embed(texts, kind="passage"))
-        _CATEGORY_MODELS[embedder] = model
-    return model
+def _seed_models(embedder: Embedder) -> tuple[CategoryModel, NewsDetector]:
+    """Seed sentences are embedded once per embedder, however many indexes share it."""
+    models = _SEED_MODELS.get(embedder)
+    if models is None:
+        def embed(texts: list[str]) -> np.ndarray:
+            return embedder.embed(texts, kind="passage")
+
+        models = (CategoryModel(embed), NewsDetector(embed))
+        _SEED_MODELS[embedder] = models
+    return models
 
 
 def _fingerprint(article: StoryArticle) -> Fingerprint:
