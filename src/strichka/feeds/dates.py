@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from feedparser.datetimes import _parse_date as _feedparser_parse_date
@@ -26,7 +26,7 @@ _ZONES = {
                         ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8), ("PDT", -7), ("CET", 1), ("CEST", 2),
                         ("EET", 2), ("EEST", 3), ("MSK", 3), ("BST", 1))
 }
-_ZONE_CACHE: dict[str, timezone] = {}
+_OFFSET_CACHE: dict[str, timedelta] = {}
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 
 
@@ -39,7 +39,8 @@ def parse_date(value: str | None) -> datetime | None:
     parsed = _rfc822(value) if value[:1].isalpha() else _iso8601(value)
     if parsed is None:
         parsed = _fallback(value)
-    if parsed is None or parsed < _EARLIEST:
+    # Comparing aware datetimes converts both to UTC; the year settles nearly every date first.
+    if parsed is None or (parsed.year <= 1970 and parsed < _EARLIEST):
         return None
     return parsed
 
@@ -54,39 +55,37 @@ def _rfc822(value: str) -> datetime | None:
     match = _RFC822.match(value)
     if match is not None:
         day, month, year, hour, minute, second, zone = match.groups()
-        zone_info = _zone(zone)
+        offset = _offset(zone)
         month_number = _MONTHS.get(month.lower())
-        if zone_info is not None and month_number is not None:
+        if offset is not None and month_number is not None:
             try:
-                moment = datetime(
-                    int(year), month_number, int(day), int(hour), int(minute), int(second or 0), tzinfo=zone_info
-                )
-            except ValueError:
+                # Built in UTC and shifted: cheaper than a zone-aware datetime and astimezone().
+                moment = datetime(int(year), month_number, int(day), int(hour), int(minute), int(second or 0), tzinfo=UTC)
+                return moment - offset
+            except (ValueError, OverflowError):
                 return None
-            return moment.astimezone(UTC)
     try:
         return _as_utc(parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
-def _zone(name: str) -> timezone | None:
-    """'+0300', 'GMT', 'EST' → a tzinfo; cached, as a feed repeats the same few zones."""
-    found = _ZONE_CACHE.get(name)
+def _offset(name: str) -> timedelta | None:
+    """'+0300', 'GMT', 'EST' → the zone's offset from UTC; cached, as a feed repeats the same few."""
+    found = _OFFSET_CACHE.get(name)
     if found is None:
         if name[0] in "+-":
             hours, minutes = int(name[1:3]), int(name[3:5])
             if hours > 14 or minutes > 59:
                 return None
             delta = timedelta(hours=hours, minutes=minutes)
-            found = timezone(-delta if name[0] == "-" else delta)
+            found = -delta if name[0] == "-" else delta
         else:
-            offset = _ZONES.get(name.upper())
-            if offset is None:
+            found = _ZONES.get(name.upper())
+            if found is None:
                 return None
-            found = timezone(offset)
-        if len(_ZONE_CACHE) < 1024:
-            _ZONE_CACHE[name] = found
+        if len(_OFFSET_CACHE) < 1024:
+            _OFFSET_CACHE[name] = found
     return found
 
 

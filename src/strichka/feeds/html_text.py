@@ -10,9 +10,12 @@ from __future__ import annotations
 import html
 import re
 
-_INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_HAS_INVISIBLE = re.compile(r"<(?:script|style|template)\b", re.I)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>", re.I)
+# One pass for what becomes a space: invisible content (scripts, styles, comments) and block tags.
+_INVISIBLE_OR_BLOCK = re.compile(
+    r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->"
+    r"|</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|section|article)\b[^>]*>",
+    re.I | re.S,
+)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
 _UNCLOSED_INVISIBLE = re.compile(r"<(script|style|template)\b(?:(?!</\1).)*\Z", re.I | re.S)
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>"']+))""", re.I)
@@ -22,14 +25,13 @@ SUMMARY_CHARS = 600  # summaries are cut to about this length: a snippet, not th
 
 def html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed."""
-    if "<" not in markup and "&" not in markup:
-        return " ".join(markup.split())
-    text = markup
-    if "<!--" in text or _HAS_INVISIBLE.search(text):
-        text = _INVISIBLE.sub(" ", text)
-    text = _BLOCK_TAG.sub(" ", text)
-    text = _TAG.sub("", text)
-    return " ".join(html.unescape(text).split())
+    if "<" in markup:
+        text = _TAG.sub("", _INVISIBLE_OR_BLOCK.sub(" ", markup))
+    else:
+        text = markup
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 def summary_text(markup: str, limit: int = SUMMARY_CHARS) -> str:

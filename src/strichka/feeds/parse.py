@@ -18,6 +18,8 @@ from strichka.feeds.xml_feed import feed_format, read_xml_feed
 from strichka.fetch.charset import decode_document
 from strichka.models import ParsedFeed
 
+_FEEDLIKE_ROOTS = frozenset({"rss", "rdf", "rdf:rdf", "feed", "channel"})
+
 
 def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> ParsedFeed:
     """Parse RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x; raise FeedError for anything else."""
@@ -40,15 +42,32 @@ def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None, markup: bytes)
         fast = read_xml_feed(document.root, kind, url=url)
         if not _may_have_lost_entries(document, fast, markup):
             return fast
+    elif document is not None and _plainly_not_a_feed(document):
+        raise _not_a_feed(url, document)
     slow = parse_with_feedparser(text, url=url)
     if fast is not None and (slow is None or len(fast.entries) >= len(slow.entries)):
         return fast
     if slow is None or (fast is None and not slow.entries and not slow.title):
-        if document is None:
-            raise FeedError(url, "not a feed: XML so broken that not even a root element can be read")
-        root_name = split_tag(str(document.root.tag))[1]
-        raise FeedError(url, f"not a feed: an XML document whose root element is <{root_name}>")
+        raise _not_a_feed(url, document)
     return slow
+
+
+def _not_a_feed(url: str, document: XmlDocument | None) -> FeedError:
+    if document is None:
+        return FeedError(url, "not a feed: XML so broken that not even a root element can be read")
+    root_name = split_tag(str(document.root.tag))[1]
+    return FeedError(url, f"not a feed: an XML document whose root element is <{root_name}>")
+
+
+def _plainly_not_a_feed(document: XmlDocument) -> bool:
+    """Well-formed XML with neither a feed's root nor a single entry: no need to ask feedparser.
+
+    Roots feedparser reads that the fast path does not (<channel> of CDF and bare RSS, feeds in
+    odd namespaces) still go to it, as does anything recovery may have damaged.
+    """
+    if document.repaired or str(document.root.tag).rpartition("}")[2].lower() in _FEEDLIKE_ROOTS:
+        return False
+    return count_entry_elements(document.root) == 0
 
 
 def _may_have_lost_entries(document: XmlDocument, fast: ParsedFeed, markup: bytes) -> bool:
