@@ -15,10 +15,10 @@ MAX_LIMIT = 100
 MAX_OFFSET = 10_000  # deeper pages are never read by people and cost a full sort
 # Relevance is ranked among the newest this-many matches (by article id, i.e. arrival) on every
 # backend: a common word matches most of the archive, and a news reader wants the recent best.
-RANKED_CANDIDATES = 5_000
-# Matches are counted up to here: no page past it can be asked for, and on PostgreSQL counting a
-# word found in most of the archive costs a scan of every document.
-TOTAL_CAP = MAX_OFFSET + MAX_LIMIT
+RANKED_CANDIDATES = 2_000
+# Matches are counted up to here ("1,000+ results"): on PostgreSQL counting a word found in most of
+# the archive costs a check of every document; 50 pages are more than anyone pages through.
+TOTAL_CAP = 1_000
 
 
 class SearchQueryError(StrichkaError):
