@@ -99,7 +99,7 @@ ARTICLES = [
      ["The paper reports a transition at a higher temperature."]),
     ("hostile_uk", "uk", "uk", 2, "economy", None, HOSTILE_TITLE,
      ["Тарифи на електроенергію можуть змінитися з нового року."]),
-    ("culture_uk", "uk", "uk", 1, "entertainment", None,
+    ("culture_uk", "uk", "uk", 1, "culture", None,
      "У Львові відкрилася виставка сучасного мистецтва",
      ["Виставка триватиме до кінця місяця."]),
     ("noimage_en", "en", "en", 0.5, "technology", None,

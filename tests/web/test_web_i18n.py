@@ -82,3 +82,10 @@ def test_tz_cookie_changes_rendered_time(client, site):
     new_york = client.get(url).text
     stamp = lambda html: html.split('data-fmt="medium">')[1].split("<")[0]  # noqa: E731
     assert stamp(kyiv) != stamp(new_york)
+
+
+def test_category_slugs_match_the_stories_step():
+    from strichka.stories.categories import CATEGORIES
+    from strichka.web.i18n import CATEGORY_LABELS
+
+    assert tuple(CATEGORY_LABELS) == tuple(CATEGORIES)

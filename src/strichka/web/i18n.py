@@ -34,16 +34,19 @@ def _(message: str) -> str:
     return message
 
 
-# Category slugs the stories step assigns (Telegram contest classes) and their labels (msgids).
+# The slugs strichka.stories.categories assigns (a test keeps them equal) and their labels (msgids).
 CATEGORY_LABELS: dict[str, str] = {
-    "society": _("Society"),
+    "politics": _("Politics"),
+    "war": _("War & defence"),
     "economy": _("Economy"),
+    "world": _("World"),
+    "society": _("Society"),
     "technology": _("Technology"),
-    "sports": _("Sports"),
-    "entertainment": _("Entertainment"),
     "science": _("Science"),
+    "sports": _("Sports"),
+    "culture": _("Culture & entertainment"),
+    "health": _("Health"),
     "other": _("Other"),
-    "not_news": _("Not news"),
 }
 
 # SearchQueryError.code -> the message readers see, translated.

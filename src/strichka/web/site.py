@@ -30,7 +30,7 @@ from strichka.web.i18n import (
 from strichka.web.page_cache import PageStore
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
-NAV_CATEGORIES = tuple(slug for slug in CATEGORY_LABELS if slug not in ("other", "not_news"))
+NAV_CATEGORIES = tuple(slug for slug in CATEGORY_LABELS if slug != "other")
 ONE_YEAR = 365 * 24 * 3600
 FILTERING_LANG_PATHS = ("/search", "/api/")
 # Runs before first paint so a reader's chosen theme never flashes; allowed by its hash in the CSP.
