@@ -37,6 +37,8 @@ def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
     parsed = _rfc822(value) if value[:1].isalpha() else _iso8601(value)
+    if parsed is None and not value[:1].isalpha():  # RFC 822 without its optional weekday
+        parsed = _rfc822(value)
     if parsed is None:
         parsed = _fallback(value)
     # Comparing aware datetimes converts both to UTC; the year settles nearly every date first.

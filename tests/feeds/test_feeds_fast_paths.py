@@ -1,0 +1,100 @@
+"""The shortcuts that make parse_feed fast give the answers the long way gives."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+import pytest
+
+from strichka.errors import FeedError
+from strichka.feeds import parse as parse_module
+from strichka.feeds import parse_feed
+from strichka.feeds.dates import parse_date
+from strichka.fetch.charset import decode_document
+from strichka.models import ParsedEntry
+
+URL = "https://example.org/feed.xml"
+
+RSS = """<rss version="2.0"><channel><title>Demo</title>
+<item><title>One &amp; two</title><link>https://example.org/1</link><guid>g-1</guid>
+<description><![CDATA[<p>First <b>item</b> with an <item> tag written inside CDATA.</p>]]></description>
+<pubDate>Mon, 28 Sep 2020 16:30:00 +0300</pubDate><category>a</category></item>
+<item><title>Three</title><link>https://example.org/3</link></item>
+</channel></rss>"""
+
+
+def _no_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(text: str, *, url: str) -> None:
+        raise AssertionError("feedparser should not have been asked")
+
+    monkeypatch.setattr(parse_module, "parse_with_feedparser", refuse)
+
+
+def test_fast_path_entries_equal_entries_built_by_the_constructor() -> None:
+    for entry in parse_feed(RSS.encode(), url=URL).entries:
+        rebuilt = ParsedEntry(**asdict(entry))
+        assert entry == rebuilt and hash(entry) == hash(rebuilt)
+        with pytest.raises(AttributeError):
+            entry.title = "changed"  # type: ignore[misc]  # still frozen
+
+
+def test_item_tags_inside_cdata_do_not_send_a_well_formed_feed_to_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_feedparser(monkeypatch)
+    feed = parse_feed(RSS.encode(), url=URL)
+    assert [e.title for e in feed.entries] == ["One & two", "Three"]
+
+
+def test_entries_the_fast_path_does_not_read_still_reach_feedparser() -> None:
+    # feedparser lowercases element names, so <Item> is an entry to it: the tree count sees it.
+    body = b"<rss version='2.0'><channel><title>T</title><Item><title>Shouting</title></Item></channel></rss>"
+    assert [e.title for e in parse_feed(body, url=URL).entries] == ["Shouting"]
+
+
+def test_plain_xml_that_is_no_feed_is_refused_without_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_feedparser(monkeypatch)
+    with pytest.raises(FeedError, match="root element is <note>"):
+        parse_feed(b"<?xml version='1.0'?><note><title>Hi</title><to>Ana</to></note>", url=URL)
+
+
+def test_a_channel_root_still_goes_to_feedparser() -> None:
+    body = b"<channel><title>Bare</title><item><title>Kept</title></item></channel>"
+    assert [e.title for e in parse_feed(body, url=URL).entries] == ["Kept"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Mon, 28 Sep 2020 16:30:00 +0300", datetime(2020, 9, 28, 13, 30, tzinfo=UTC)),
+        ("Mon, 28 Sep 2020 16:30:00 -0530", datetime(2020, 9, 28, 22, 0, tzinfo=UTC)),
+        ("Mon, 28 Sep 2020 16:30 EEST", datetime(2020, 9, 28, 13, 30, tzinfo=UTC)),
+        ("28 Sep 2020 16:30:00 +0300", datetime(2020, 9, 28, 13, 30, tzinfo=UTC)),  # no weekday
+        ("Thu, 31 Dec 2020 23:30:00 -0100", datetime(2021, 1, 1, 0, 30, tzinfo=UTC)),
+        ("Fri, 02 Jan 1970 03:00:00 +0300", datetime(1970, 1, 2, tzinfo=UTC)),
+        ("Thu, 01 Jan 1970 00:00:00 +0000", None),  # the epoch is a placeholder, not a date
+        ("Mon, 31 Feb 2020 16:30:00 +0300", None),
+    ],
+)
+def test_rfc822_dates(value: str, expected: datetime | None) -> None:
+    parsed = parse_date(value)
+    assert parsed == expected
+    assert parsed is None or parsed.tzinfo is UTC
+
+
+def test_undeclared_western_text_is_windows_1252() -> None:
+    text = "<rss><channel><title>« L’été à Noël », dit-il — café crème, déjà vu…</title></channel></rss>"
+    decoded, encoding = decode_document(text.encode("cp1252"), http_charset=None, kind="xml")
+    assert (decoded, encoding) == (text, "cp1252")
+
+
+def test_central_european_letters_are_not_taken_for_windows_1252() -> None:
+    text = "Zażółć gęślą jaźń — źródło łódź, świeże pączki na śniadanie."
+    body = f"<rss><channel><title>{text}</title><description>{text}</description></channel></rss>"
+    decoded, _ = decode_document(body.encode("cp1250"), http_charset=None, kind="xml")
+    assert text in decoded
+
+
+def test_words_of_another_script_are_not_taken_for_windows_1252_accents() -> None:
+    text = "Ελληνικά νέα: η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία σήμερα."
+    body = f"<rss><channel><title>{text}</title></channel></rss>"
+    assert decode_document(body.encode("cp1253"), http_charset=None, kind="xml")[1] != "cp1252"
