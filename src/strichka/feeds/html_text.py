@@ -31,6 +31,18 @@ def html_to_text(markup: str) -> str:
         text = markup
     if "&" in text:
         text = html.unescape(text)
+    return collapse_whitespace(text)
+
+
+def collapse_whitespace(text: str) -> str:
+    """" ".join(text.split()), without rebuilding text that is already one line of single spaces.
+
+    Splitting allocates a string per word; most titles and plain descriptions need no change.
+    Every whitespace character but the ASCII space is non-printable, so isprintable() plus the
+    two checks below prove the text would come back unchanged.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
