@@ -14,12 +14,15 @@ from html.entities import html5
 
 from lxml import etree
 
-_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
-_AMPERSAND = re.compile(r"&(?:(#[0-9]+;|#[xX][0-9a-fA-F]+;)|([A-Za-z][A-Za-z0-9]{0,31});)?")
+# Ampersands XML rejects: bare, or naming an entity XML does not define (&nbsp;). Well-formed
+# references never match, so the Python callback runs only where there is something to fix.
+_BAD_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|(?:amp|lt|gt|quot|apos);)(?:([A-Za-z][A-Za-z0-9]{0,31});)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _DECLARATION = re.compile(r"<\?xml[^>]*\?>")
 # Start tags with an unquoted attribute value (rss:version=2.0): recovery would drop the element.
 _UNQUOTED_TAG = re.compile(r"<[A-Za-z][\w:.-]*\s[^<>]*?=\s*[^\s\"'<>][^<>]*>")
+_MAYBE_UNQUOTED = re.compile(r"=\s*[^\s\"'<>]")  # no match: no tag can have an unquoted value
 _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+?(?=\s|/?>))""")
 # HTML void elements pasted raw into a title or description (<br>) would swallow the rest of the
 # entry in recovery mode; closing them in place keeps the entry's other fields where they belong.
@@ -80,17 +83,33 @@ def may_hold_more_entries(markup: bytes, found: int, *, prefixed: bool) -> bool:
 
 
 def repair_xml(text: str) -> str:
-    text = _CONTROL.sub("", text.lstrip("\ufeff \t\r\n"))
+    """Text made well-formed where real feeds break it. Each pass runs only when a cheap scan
+    shows it has work (regular expressions over a whole document cost more than its parse)."""
+    text = text.lstrip("\ufeff \t\r\n")
+    if _has_control_characters(text):
+        text = _CONTROL.sub("", text)
     # Junk before the document (PHP warnings, a stray byte) goes: start at the prolog or feed root.
     feed_start = FEED_START.search(text, 0, 8192)
     start = feed_start.start() if feed_start is not None else text.find("<")
     text = text[start:] if start > 0 else text
     # A second declaration (feeds glued together, or junk before the real prolog) is fatal in XML.
-    text = text[:1] + _DECLARATION.sub("", text[1:])
-    text = _AMPERSAND.sub(_fix_ampersand, text)
-    text = _UNQUOTED_TAG.sub(_quote_attributes, text)
+    if text.find("<?xml", 1) != -1:
+        text = text[:1] + _DECLARATION.sub("", text[1:])
+    text = _BAD_AMPERSAND.sub(_fix_ampersand, text)
+    if _MAYBE_UNQUOTED.search(text) is not None:
+        text = _UNQUOTED_TAG.sub(_quote_attributes, text)
     text = _HTML_VOID.sub(r"<\1\2/>", text)
     return _cut_truncated(text)
+
+
+def _has_control_characters(text: str) -> bool:
+    # As UTF-8 bytes, deleting C0 controls and looking for U+FFFE/U+FFFF are single C calls.
+    data = text.encode("utf-8", errors="surrogatepass")
+    return (
+        len(data.translate(None, _CONTROL_BYTES)) != len(data)
+        or b"\xef\xbf\xbe" in data
+        or b"\xef\xbf\xbf" in data
+    )
 
 
 def _quote_attributes(match: re.Match[str]) -> str:
@@ -105,13 +124,9 @@ def _quoted(match: re.Match[str]) -> str:
 
 
 def _fix_ampersand(match: re.Match[str]) -> str:
-    numeric, name = match.group(1), match.group(2)
-    if numeric:
-        return match.group(0)
+    name = match.group(1)
     if name is None:
         return "&amp;"
-    if name in _XML_ENTITIES:
-        return match.group(0)
     expansion = html5.get(name + ";")
     if expansion is None:
         return "&amp;" + name + ";"
