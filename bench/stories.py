@@ -119,7 +119,7 @@ def news_detect(path: Path, embedder, half: str) -> dict:
     detector = NewsDetector(lambda texts: embedder.embed(texts, kind="passage"))
     headlines = [h for _, h in items]
     vectors = np.vstack([embedder.embed(headlines[i : i + 32], kind="passage") for i in range(0, len(items), 32)])
-    decided = [detector.is_news(h, embedding=v) for h, v in zip(headlines, vectors, strict=True)]
+    decided = [detector.is_news(h, embedding=v, headline_only=True) for h, v in zip(headlines, vectors, strict=True)]
     right = sum(d == gold for d, (gold, _) in zip(decided, items, strict=True))
     rules_only = sum(is_news(h) == gold for gold, h in items)
     majority = Counter(g for g, _ in items).most_common(1)[0][1]

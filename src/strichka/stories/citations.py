@@ -24,7 +24,7 @@ _BEFORE = [  # the verb or phrase comes before the outlet
     r"(?:як |об этом )?(?:передает|передаёт|сообщает|сообщило|сообщила|пишет|информирует)",
     r"(?:за даними|за інформацією|з посиланням на|по данным|по информации|со ссылкой на)",
     r"(?:повідомляє|повідомила|повідомило|передає|пише)",
-    r"(?:according to|reported by|citing|as reported by|said in a statement to|told)",
+    r"(?:according to|reported by|citing|as reported by)",
 ]
 _AFTER = [  # the outlet comes before the verb: "Reuters reported", «Укрінформ повідомляє»
     r"(?:reported|reports|said|says|wrote) (?:on|that|earlier)?",

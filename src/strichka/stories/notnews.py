@@ -77,8 +77,10 @@ def is_news(title: str, text: str = "", feed_categories: tuple[str, ...] = ()) -
 
 # Mean similarity to the 3 nearest seeds of each kind; reports need only come within this margin
 # of the service seeds, because e5 places any headline a little nearer to the report seeds.
+# The margin depends on what was embedded: a bare headline, or headline and lead (as StoryIndex does).
 _NEIGHBOURS = 3
-_MARGIN = -0.03
+_HEADLINE_MARGIN = -0.03
+_ARTICLE_MARGIN = -0.045
 
 _NOT_NEWS_SEEDS = (
     # advice, lifestyle, health tips
@@ -132,12 +134,19 @@ class NewsDetector:
         self._news = embed_passages(list(_NEWS_SEEDS))
 
     def is_news(
-        self, title: str, text: str = "", feed_categories: tuple[str, ...] = (), embedding: np.ndarray | None = None
+        self,
+        title: str,
+        text: str = "",
+        feed_categories: tuple[str, ...] = (),
+        embedding: np.ndarray | None = None,
+        *,
+        headline_only: bool = False,
     ) -> bool:
+        """embedding: of the headline and lead, or of the headline alone when headline_only."""
         if not is_news(title, text, feed_categories):
             return False
         if embedding is None:
             return True
         news = np.sort(self._news @ embedding)[-_NEIGHBOURS:].mean()
         not_news = np.sort(self._not_news @ embedding)[-_NEIGHBOURS:].mean()
-        return bool(news - not_news > _MARGIN)
+        return bool(news - not_news > (_HEADLINE_MARGIN if headline_only else _ARTICLE_MARGIN))
