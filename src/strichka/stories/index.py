@@ -80,14 +80,12 @@ class StoryIndex:
         body = article.text if len(article.text) >= 200 else f"{article.title} {article.text}"
         body_minhash = minhash(body)
         duplicate_of = self._original_of(body_minhash, article)
-        new_story = False
-        if duplicate_of is not None:
-            story_id = self._members[duplicate_of].story_id
-        else:
-            story_id = self._best_story(vector, side)
-        if story_id is None:
-            story_id, new_story = self._next_story_id, True
+        found = self._members[duplicate_of].story_id if duplicate_of is not None else self._best_story(vector, side)
+        new_story = found is None
+        if found is None:
+            found = self._next_story_id
             self._next_story_id += 1
+        story_id: int = found
         member = Member(
             article=article,
             row=self._store_vector(article.id, vector),
