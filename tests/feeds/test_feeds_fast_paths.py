@@ -98,3 +98,10 @@ def test_words_of_another_script_are_not_taken_for_windows_1252_accents() -> Non
     text = "Ελληνικά νέα: η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία σήμερα."
     body = f"<rss><channel><title>{text}</title></channel></rss>"
     assert decode_document(body.encode("cp1253"), http_charset=None, kind="xml")[1] != "cp1252"
+
+
+def test_utf8_with_a_broken_opening_is_still_utf8_when_the_rest_outweighs_it() -> None:
+    broken_head = "<rss><channel><title>Caf\xe9 cr\xe8me</title>".encode("cp1252") + b" " * 4000
+    body = broken_head + ("<description>" + "Новини дня з Києва. " * 400 + "</description></channel></rss>").encode()
+    text, encoding = decode_document(body, http_charset=None, kind="xml")
+    assert encoding == "utf-8" and "Новини дня з Києва." in text

@@ -43,6 +43,7 @@ _HTML_META = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
     re.I,
 )
+_UTF8_HEAD_BYTES = 4096  # what _mostly_utf8 decodes first to rule UTF-8 out early
 _HTML_SCAN_BYTES = 16_384  # meta may come after 1024 bytes (long <head>s); the body never matters
 _UNICODE_WIDE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 # Encodings worth guessing among when nothing is declared; the full list is 20× slower and its
@@ -116,10 +117,22 @@ def _mostly_utf8(body: bytes) -> str | None:
     Legacy single-byte text almost never forms valid multi-byte UTF-8 sequences, so when the
     valid ones far outnumber the broken ones the document is UTF-8 and only those bytes are lost.
     """
+    head = body[:_UTF8_HEAD_BYTES]
+    if len(body) > len(head):
+        # Exact early no, without decoding the rest: a head this broken could not be outweighed
+        # even by a rest made only of valid two-byte characters (±1 for a character cut in two).
+        valid, broken = _utf8_tally(head.decode("utf-8", errors="replace"))
+        if valid + (len(body) - len(head)) // 2 + 1 < 4 * (broken - 1):
+            return None
     text = body.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd")
-    valid = len(text) - len(text.encode("ascii", errors="ignore")) - broken
+    valid, broken = _utf8_tally(text)
     return text if valid >= 4 * broken and valid > 0 else None
+
+
+def _utf8_tally(text: str) -> tuple[int, int]:
+    """(valid non-ASCII characters, replacement characters) of text decoded with errors="replace"."""
+    broken = text.count("\ufffd")
+    return len(text) - len(text.encode("ascii", errors="ignore")) - broken, broken
 
 
 def _declared_charset(body: bytes, kind: str) -> str | None:
