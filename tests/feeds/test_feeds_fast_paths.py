@@ -11,7 +11,7 @@ from strichka.errors import FeedError
 from strichka.feeds import parse as parse_module
 from strichka.feeds import parse_feed
 from strichka.feeds.dates import parse_date
-from strichka.fetch.charset import decode_document
+from strichka.fetch.charset import declares_utf8, decode_document
 from strichka.models import ParsedEntry
 
 URL = "https://example.org/feed.xml"
@@ -105,3 +105,27 @@ def test_utf8_with_a_broken_opening_is_still_utf8_when_the_rest_outweighs_it() -
     body = broken_head + ("<description>" + "Новини дня з Києва. " * 400 + "</description></channel></rss>").encode()
     text, encoding = decode_document(body, http_charset=None, kind="xml")
     assert encoding == "utf-8" and "Новини дня з Києва." in text
+
+
+@pytest.mark.parametrize(
+    ("body", "http_charset", "expected"),
+    [
+        (b"<rss/>", None, True),
+        (b'<?xml version="1.0" encoding="UTF-8"?><rss/>', None, True),
+        (b'<?xml version="1.0" encoding="windows-1251"?><rss/>', "utf-8", True),  # the header wins
+        (b'<?xml version="1.0" encoding="utf-8"?><rss/>', "koi8-r", False),
+        (b'<?xml version="1.0" encoding="windows-1251"?><rss/>', None, False),
+        (b"\xef\xbb\xbf<rss/>", None, False),  # a BOM is decode_document's business
+        ("<rss/>".encode("utf-16-le"), None, False),
+    ],
+)
+def test_declares_utf8_matches_what_decode_document_would_choose(
+    body: bytes, http_charset: str | None, expected: bool
+) -> None:
+    assert declares_utf8(body, http_charset=http_charset) is expected
+
+
+def test_a_well_formed_xhtml_page_is_still_refused_as_a_page() -> None:
+    page = b'<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Home</title></head><body/></html>'
+    with pytest.raises(FeedError, match="HTML page"):
+        parse_feed(page, url=URL)

@@ -8,34 +8,57 @@ text and whichever found more entries wins, so no entry feedparser finds is ever
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from strichka.errors import FeedError
 from strichka.feeds.fallback import parse_with_feedparser
 from strichka.feeds.json_feed import read_json_feed
 from strichka.feeds.namespaces import split_tag
 from strichka.feeds.sniff import EMPTY_REASON, sniff_kind
-from strichka.feeds.xml_document import XmlDocument, count_entry_elements, may_hold_more_entries, parse_xml
+from strichka.feeds.xml_document import (
+    XmlDocument,
+    count_entry_elements,
+    may_hold_more_entries,
+    parse_strict,
+    parse_xml,
+)
 from strichka.feeds.xml_feed import feed_format, read_xml_feed
-from strichka.fetch.charset import decode_document
+from strichka.fetch.charset import declares_utf8, decode_document
 from strichka.models import ParsedFeed
 
 _FEEDLIKE_ROOTS = frozenset({"rss", "rdf", "rdf:rdf", "feed", "channel"})
+_SNIFF_BYTES = 16_384  # at least the 4096 characters sniff_kind looks at, in any UTF-8 text
 
 
 def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> ParsedFeed:
     """Parse RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x; raise FeedError for anything else."""
     if not body.strip():
         raise FeedError(url, EMPTY_REASON)
+    strict_utf8_failed = False
+    if body[:1] == b"<" and declares_utf8(body, http_charset=http_charset):
+        # Nearly every feed: UTF-8 XML. libxml2 reads those bytes as they are and refuses any that
+        # are not UTF-8, so decoding them in Python first would be thrown away. A refusal (not
+        # well-formed, or not UTF-8 after all) takes the general path below.
+        sniff_kind(body[:_SNIFF_BYTES].decode("utf-8", errors="replace"), url=url)
+        root = parse_strict(body, url=url)
+        if root is not None:
+            return _read_xml(XmlDocument(root, repaired=False), url, body, lambda: body.decode("utf-8"))
+        strict_utf8_failed = True
     text, encoding = decode_document(body, http_charset=http_charset, kind="xml")
     if sniff_kind(text, url=url) == "json":
         return read_json_feed(text, url=url)
     utf8_body = body if encoding == "utf-8" and body[:1] == b"<" else None
     ascii_compatible = not encoding.startswith(("utf-16", "utf-32"))
     markup = body if ascii_compatible else text.encode("utf-8")
-    return _parse_xml_feed(text, url, utf8_body, markup)
+    # The same bytes need not be tried strictly twice.
+    strict = not (strict_utf8_failed and utf8_body is not None)
+    document = parse_xml(text, url=url, utf8_body=utf8_body, strict=strict)
+    return _read_xml(document, url, markup, lambda: text)
 
 
-def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None, markup: bytes) -> ParsedFeed:
-    document = parse_xml(text, url=url, utf8_body=utf8_body)
+def _read_xml(document: XmlDocument | None, url: str, markup: bytes, text_of: Callable[[], str]) -> ParsedFeed:
+    """The fast path's reading of document, checked against feedparser's when it may have lost
+    entries. text_of gives the decoded document, only needed then."""
     fast: ParsedFeed | None = None
     kind = feed_format(document.root) if document is not None else None
     if document is not None and kind is not None:
@@ -44,7 +67,7 @@ def _parse_xml_feed(text: str, url: str, utf8_body: bytes | None, markup: bytes)
             return fast
     elif document is not None and _plainly_not_a_feed(document):
         raise _not_a_feed(url, document)
-    slow = parse_with_feedparser(text, url=url)
+    slow = parse_with_feedparser(text_of(), url=url)
     if fast is not None and (slow is None or len(fast.entries) >= len(slow.entries)):
         return fast
     if slow is None or (fast is None and not slow.entries and not slow.title):

@@ -39,22 +39,32 @@ class XmlDocument:
     repaired: bool  # strict parsing failed; the tree came from repaired text in recover mode
 
 
-def parse_xml(text: str, *, url: str, utf8_body: bytes | None = None) -> XmlDocument | None:
+def parse_xml(text: str, *, url: str, utf8_body: bytes | None = None, strict: bool = True) -> XmlDocument | None:
     """The tree of text, or None when not even recovery finds a root element.
 
     utf8_body: the original bytes when they are already UTF-8 — parsed as they are, which saves
-    re-encoding text on the fast path.
+    re-encoding text on the fast path. strict=False: the caller already knows a strict parse
+    fails, so go straight to repair.
     """
-    try:
+    if strict:
         data = utf8_body if utf8_body is not None else text.lstrip("\ufeff \t\r\n").encode("utf-8", errors="replace")
-        return XmlDocument(_parse(data, url, recover=False), repaired=False)
-    except etree.XMLSyntaxError:
-        pass
+        root = parse_strict(data, url=url)
+        if root is not None:
+            return XmlDocument(root, repaired=False)
     try:
         root = _parse(repair_xml(text).encode("utf-8", errors="replace"), url, recover=True)
     except etree.XMLSyntaxError:
         return None
     return None if root is None else XmlDocument(root, repaired=True)
+
+
+def parse_strict(data: bytes, *, url: str) -> etree._Element | None:
+    """The tree of well-formed UTF-8 bytes; None when libxml2 refuses them (malformed XML, or
+    bytes that are not UTF-8: it checks every character, as a strict decode would)."""
+    try:
+        return _parse(data, url, recover=False)
+    except etree.XMLSyntaxError:
+        return None
 
 
 def count_entry_elements(root: etree._Element) -> int:

@@ -111,6 +111,18 @@ def decode_document(
     return _detect(body)
 
 
+def declares_utf8(body: bytes, *, http_charset: str | None) -> bool:
+    """Whether decode_document(body, kind="xml") is body.decode("utf-8") whenever that decode
+    succeeds: no byte-order mark, no UTF-16/32 layout, and the first charset it consults (the
+    HTTP header, else the XML declaration) is UTF-8 or absent."""
+    if any(body.startswith(bom) for bom, _ in _BOMS) or _xml_wide_encoding(body) is not None:
+        return False
+    declared = _codec(http_charset)
+    if declared is None:
+        declared = _declared_charset(body, "xml")
+    return declared is None or declared == "utf-8"
+
+
 def _mostly_utf8(body: bytes) -> str | None:
     """UTF-8 with a few broken bytes (a truncated character, one pasted Latin-1 word).
 
