@@ -11,6 +11,8 @@ from strichka.feeds.xml_entries import read_entry
 from strichka.models import ParsedFeed
 
 _FORMATS = {"rss": "rss", "RDF": "rdf", "feed": "atom"}
+_FIELDS = frozenset({"title", "link", "language", "ttl"})
+_CHANNEL_FIELDS: dict[str, str] = {}
 
 
 def feed_format(root: etree._Element) -> str | None:
@@ -53,20 +55,30 @@ def _channel_meta(channel: etree._Element, url: str) -> tuple[str, str | None, s
     title, site_url, language, ttl = "", None, None, None
     for child in channel:
         tag = child.tag
-        if not isinstance(tag, str):
+        field = _CHANNEL_FIELDS.get(tag) if type(tag) is str else ""
+        if field is None:
+            field = _channel_field(tag)
+        if not field:
             continue
-        ns, local = split_tag(tag)
-        if ns not in RSS_CORE and ns not in ATOM and ns != DC:
-            continue
-        if local == "title" and not title:
+        if field == "title" and not title:
             title = html_to_text("".join(child.itertext()))
-        elif local == "link" and site_url is None:
+        elif field == "link" and site_url is None:
             site_url = _site_link(child, url)
-        elif local == "language" and language is None:
+        elif field == "language" and language is None:
             language = (child.text or "").strip() or None
-        elif local == "ttl" and ttl is None:
+        elif field == "ttl" and ttl is None:
             ttl = _minutes(child.text)
     return title, site_url, language, ttl
+
+
+def _channel_field(tag: str) -> str:
+    """The channel field a tag names ('' for none); cached, as a channel can hold thousands of
+    children (every item, or a thousand <category>s) that only need skipping."""
+    ns, local = split_tag(tag)
+    field = local if local in _FIELDS and (ns in RSS_CORE or ns in ATOM or ns == DC) else ""
+    if len(_CHANNEL_FIELDS) < 4096:  # bounded: hostile feeds can invent endless tag names
+        _CHANNEL_FIELDS[tag] = field
+    return field
 
 
 def _site_link(el: etree._Element, url: str) -> str | None:
