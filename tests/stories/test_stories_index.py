@@ -129,3 +129,12 @@ def test_outlet_weight_raises_the_score(e5):
     rate = add_all(index, RATE_CUT[:1], first_id=2)
     now = index.story(strike[0].story_id).updated_at + timedelta(hours=1)
     assert index.story(strike[0].story_id, now=now).score > index.story(rate[0].story_id, now=now).score
+
+
+def test_add_many_batches_the_embedding_and_decides_like_add(e5):
+    samples = KYIV_STRIKE + RATE_CUT
+    articles = [make_article(n + 1, t, x, lang=lg, source=s, minutes=n * 10) for n, (lg, s, t, x) in enumerate(samples)]
+    one_by_one = StoryIndex(e5)
+    expected = [(a.story_id, a.duplicate_of, a.category) for a in (one_by_one.add(x) for x in articles)]
+    batched = StoryIndex(e5).add_many(reversed(articles), batch=4)  # sorted by time before adding
+    assert [(a.story_id, a.duplicate_of, a.category) for a in batched] == expected

@@ -8,22 +8,21 @@ database keeps them); `restore` rebuilds the window after a restart without re-e
 
 from __future__ import annotations
 
+import bisect
 import heapq
-import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 import numpy as np
 
-from strichka.stories.categories import CategoryModel
 from strichka.stories.citations import Citation, find_citations
 from strichka.stories.dedup import DuplicateFinder, minhash, simhash, to_hex
 from strichka.stories.features import Fingerprint, fingerprint
 from strichka.stories.matching import MatchConfig, Side, config_for, pair_score, parse_image_hashes
 from strichka.stories.model import RestoreRow, StoryArticle, StoryAssignment, StoryView
-from strichka.stories.notnews import NewsDetector, is_news
+from strichka.stories.notnews import is_news
+from strichka.stories.seed_models import seed_models
 from strichka.stories.views import build_view
 from strichka.text.embeddings import Embedder
 
@@ -100,11 +99,24 @@ class StoryIndex:
         self._remember(member, body_minhash)
         return self._assignment(member, new_story=new_story)
 
+    def add_many(self, articles: Iterable[StoryArticle], *, batch: int = 32) -> list[StoryAssignment]:
+        """add() for each, oldest first, embedding those without an embedding in batches (faster)."""
+        ordered = sorted(articles, key=lambda a: (a.published_at, a.id))
+        out: list[StoryAssignment] = []
+        for start in range(0, len(ordered), batch):
+            chunk = ordered[start : start + batch]
+            missing = [a for a in chunk if a.embedding is None and a.id not in self._members]
+            if missing:
+                vectors = self.embedder.embed([embedding_text(a) for a in missing], kind="passage")
+                done = {a.id: replace(a, embedding=v.astype("<f4").tobytes()) for a, v in zip(missing, vectors, strict=True)}
+                chunk = [done.get(a.id, a) for a in chunk]
+            out.extend(self.add(a) for a in chunk)
+        return out
+
     def _vector_of(self, article: StoryArticle) -> np.ndarray:
         if article.embedding is not None:
             return np.frombuffer(article.embedding, dtype="<f4").astype(np.float32)
-        text = f"{article.title}. {article.text[:LEAD_CHARS]}".strip()
-        return self.embedder.embed([text], kind="passage")[0]
+        return self.embedder.embed([embedding_text(article)], kind="passage")[0]
 
     def _original_of(self, body_minhash, article: StoryArticle) -> int | None:
         for candidate in self._duplicates.nearest(body_minhash):
@@ -134,13 +146,13 @@ class StoryIndex:
         return best_story
 
     def _classify(self, vector: np.ndarray, article: StoryArticle) -> str:
-        categories, _ = _seed_models(self.embedder)
+        categories, _ = seed_models(self.embedder)
         return categories.classify(vector, article.title, article.text[:600], article.feed_categories)
 
     def _is_news(self, vector: np.ndarray, article: StoryArticle) -> bool:
         if not self.config.news_by_embedding:
             return is_news(article.title, article.text, article.feed_categories)
-        _, detector = _seed_models(self.embedder)
+        _, detector = seed_models(self.embedder)
         return detector.is_news(article.title, article.text, article.feed_categories, vector)
 
     # ---- bookkeeping --------------------------------------------------------------------------
@@ -160,8 +172,11 @@ class StoryIndex:
     def _remember(self, member: Member, body_minhash) -> None:
         article_id = member.article.id
         self._members[article_id] = member
-        self._stories.setdefault(member.story_id, []).append(article_id)
-        self._stories[member.story_id].sort(key=lambda i: (self._members[i].article.published_at, i))
+        bisect.insort(
+            self._stories.setdefault(member.story_id, []),
+            article_id,
+            key=lambda i: (self._members[i].article.published_at, i),
+        )
         self._duplicates.add(article_id, body_minhash)
         heapq.heappush(self._expiry, (member.article.published_at, article_id))
 
@@ -281,19 +296,9 @@ class StoryIndex:
         return count
 
 
-_SEED_MODELS: weakref.WeakKeyDictionary[Any, tuple[CategoryModel, NewsDetector]] = weakref.WeakKeyDictionary()
-
-
-def _seed_models(embedder: Embedder) -> tuple[CategoryModel, NewsDetector]:
-    """Seed sentences are embedded once per embedder, however many indexes share it."""
-    models = _SEED_MODELS.get(embedder)
-    if models is None:
-        def embed(texts: list[str]) -> np.ndarray:
-            return embedder.embed(texts, kind="passage")
-
-        models = (CategoryModel(embed), NewsDetector(embed))
-        _SEED_MODELS[embedder] = models
-    return models
+def embedding_text(article: StoryArticle) -> str:
+    """What gets embedded: the headline and the lead (the pipeline's text stage may do it ahead)."""
+    return f"{article.title}. {article.text[:LEAD_CHARS]}".strip()
 
 
 def _fingerprint(article: StoryArticle) -> Fingerprint:
