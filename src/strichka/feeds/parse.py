@@ -8,6 +8,7 @@ text and whichever found more entries wins, so no entry feedparser finds is ever
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 
 from strichka.errors import FeedError
@@ -35,11 +36,12 @@ def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> Par
     if not body.strip():
         raise FeedError(url, EMPTY_REASON)
     strict_utf8_failed = False
-    if body[:1] == b"<" and declares_utf8(body, http_charset=http_charset):
+    head = _utf8_head(body) if body[:1] == b"<" and declares_utf8(body, http_charset=http_charset) else None
+    if head is not None:
         # Nearly every feed: UTF-8 XML. libxml2 reads those bytes as they are and refuses any that
         # are not UTF-8, so decoding them in Python first would be thrown away. A refusal (not
         # well-formed, or not UTF-8 after all) takes the general path below.
-        sniff_kind(body[:_SNIFF_BYTES].decode("utf-8", errors="replace"), url=url)
+        sniff_kind(head, url=url)
         root = parse_strict(body, url=url)
         if root is not None:
             return _read_xml(XmlDocument(root, repaired=False), url, body, lambda: body.decode("utf-8"))
@@ -54,6 +56,16 @@ def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> Par
     strict = not (strict_utf8_failed and utf8_body is not None)
     document = parse_xml(text, url=url, utf8_body=utf8_body, strict=strict)
     return _read_xml(document, url, markup, lambda: text)
+
+
+def _utf8_head(body: bytes) -> str | None:
+    """The opening of body as UTF-8 (for sniff_kind), or None when it already shows the bytes are
+    not UTF-8 — a mislabelled legacy feed, which libxml2 would read to the end before refusing."""
+    try:
+        # final=False: a character cut in two at the end of the opening is not an error.
+        return codecs.utf_8_decode(body[:_SNIFF_BYTES], "strict", False)[0]
+    except UnicodeDecodeError:
+        return None
 
 
 def _read_xml(document: XmlDocument | None, url: str, markup: bytes, text_of: Callable[[], str]) -> ParsedFeed:

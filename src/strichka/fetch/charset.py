@@ -267,10 +267,12 @@ def _best_cyrillic(body: bytes) -> str:
     """
     sample = body[:16_384]
     best, best_score = "cp1251", (-1.0, 0)
-    for encoding, (not_lower, not_upper) in _CYRILLIC_CASES.items():
-        # A single-byte code page maps each byte to one character, so deleting the bytes that
-        # are not lower-case (upper-case) letters counts those letters without decoding.
-        lower, upper = len(sample.translate(None, not_lower)), len(sample.translate(None, not_upper))
+    for encoding, (case_of, not_letters) in _CYRILLIC_CASES.items():
+        # A single-byte code page maps each byte to one character, so the letters' cases can be
+        # counted on the bytes: drop the non-letters, mark the rest l or u, count.
+        cases = sample.translate(case_of, not_letters)
+        lower = cases.count(b"l")
+        upper = len(cases) - lower
         if lower + upper == 0:
             continue
         score = (round(lower / (lower + upper), 2), lower + upper)
@@ -279,11 +281,18 @@ def _best_cyrillic(body: bytes) -> str:
     return best
 
 
-def _bytes_not_matching(encoding: str, letters: re.Pattern[str]) -> bytes:
-    return bytes(b for b in range(256) if not letters.fullmatch(bytes([b]).decode(encoding, errors="replace")))
+def _case_table(encoding: str) -> tuple[bytes, bytes]:
+    """(byte → b'l'/b'u' table, bytes that are no Cyrillic letter) for a single-byte code page."""
+    table, not_letters = bytearray(range(256)), bytearray()
+    for byte in range(256):
+        char = bytes([byte]).decode(encoding, errors="replace")
+        if _CYRILLIC_LOWER.fullmatch(char):
+            table[byte] = ord("l")
+        elif _CYRILLIC_UPPER.fullmatch(char):
+            table[byte] = ord("u")
+        else:
+            not_letters.append(byte)
+    return bytes(table), bytes(not_letters)
 
 
-_CYRILLIC_CASES = {
-    encoding: (_bytes_not_matching(encoding, _CYRILLIC_LOWER), _bytes_not_matching(encoding, _CYRILLIC_UPPER))
-    for encoding in ("cp1251", "koi8_r", "koi8_u")
-}
+_CYRILLIC_CASES = {encoding: _case_table(encoding) for encoding in ("cp1251", "koi8_r", "koi8_u")}
