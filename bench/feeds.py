@@ -50,14 +50,14 @@ class FolderFigures:
     entries_lost: int = 0
     files_losing: list[str] = field(default_factory=list)
 
-    def rates(self) -> dict[str, float]:
+    def rates(self) -> dict[str, float | None]:
         s, f = self.strichka_seconds or 1e-9, self.feedparser_seconds or 1e-9
         return {
             "strichka_feeds_per_s": self.files / s,
             "feedparser_feeds_per_s": self.files / f,
             "strichka_entries_per_s": self.strichka_entries / s,
             "feedparser_entries_per_s": self.feedparser_entries / f,
-            "speed_ratio": f / s,
+            "speed_ratio": f / s if self.files else None,
         }
 
 
@@ -179,7 +179,11 @@ def print_table(folders: list[FolderFigures], cases: object) -> None:
     print(f"{'folder':36} {'files':>5} {'strichka f/s':>12} {'feedparser f/s':>14} {'ratio':>6} "
           f"{'strichka e/s':>12} {'feedparser e/s':>14} {'entries':>11} {'lost':>4}")
     for f in folders:
+        if not f.files:  # a folder whose feeds are missing from this copy of the corpora
+            print(f"{f.folder:36} {0:5}   no feed files here: nothing measured")
+            continue
         r = f.rates()
+        assert r["speed_ratio"] is not None
         print(f"{f.folder:36} {f.files:5} {r['strichka_feeds_per_s']:12.0f} {r['feedparser_feeds_per_s']:14.1f} "
               f"{r['speed_ratio']:5.1f}× {r['strichka_entries_per_s']:12.0f} {r['feedparser_entries_per_s']:14.0f} "
               f"{f.strichka_entries:5}/{f.feedparser_entries:<5} {f.entries_lost:4}")
