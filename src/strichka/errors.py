@@ -35,6 +35,10 @@ class _UrlError(StrichkaError):
         self.url = url
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Errors cross process boundaries (extraction workers): rebuild from (url, reason).
+        return self.__class__, (self.url, self.reason)
+
 
 class FetchError(_UrlError):
     pass
@@ -61,6 +65,9 @@ class HTTPStatusError(FetchError):
         super().__init__(url, f"HTTP {status}")
         self.status = status
         self.retry_after = retry_after
+
+    def __reduce__(self) -> tuple[type, tuple[str, int, float | None]]:  # type: ignore[override]
+        return self.__class__, (self.url, self.status, self.retry_after)
 
 
 class FeedError(_UrlError):

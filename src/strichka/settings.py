@@ -40,6 +40,9 @@ class Settings:
     max_redirects: int = option(5, "Redirects followed per request.")
     per_host_concurrency: int = option(2, "Parallel requests to one host.")
     total_concurrency: int = option(16, "Parallel requests overall.")
+    extract_processes: int = option(
+        0, "Worker processes for page extraction: 0 = one per CPU core, -1 = threads in this process."
+    )
     min_check_interval: int = option(300, "Seconds: a feed is never checked more often than this.")
     max_check_interval: int = option(86_400, "Seconds: a feed is checked at least this often.")
     max_error_backoff: int = option(21_600, "Seconds: longest wait after repeated errors (never parked).")

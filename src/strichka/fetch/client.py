@@ -26,7 +26,13 @@ from strichka.errors import (
 from strichka.fetch.address_guard import blocked_reason, describe_refusal
 from strichka.fetch.body import read_body
 from strichka.fetch.decoding import accept_encoding
-from strichka.fetch.network import AddressRefused, GuardedTransport, HostUnresolvable, Resolver, resolve_host
+from strichka.fetch.network import (
+    AddressRefused,
+    CachingResolver,
+    GuardedTransport,
+    HostUnresolvable,
+    Resolver,
+)
 from strichka.fetch.politeness import HostLimiter
 from strichka.fetch.retry_after import parse_cache_control_max_age, parse_retry_after
 from strichka.models import FetchResult
@@ -66,10 +72,13 @@ class Fetcher:
         self._settings = settings
         if transport is not None and resolver is not None:
             raise ValueError("resolver is used by the built-in transport only; pass one or the other")
+        self._own_resolver: CachingResolver | None = None
         if transport is None:
+            if resolver is None:
+                resolver = self._own_resolver = CachingResolver()
             # An injected transport (tests, the demo's in-process web) is trusted as given.
             transport = GuardedTransport(
-                resolver=resolver or resolve_host,
+                resolver=resolver,
                 allow_private_networks=settings.allow_private_networks,
                 max_connections=settings.total_concurrency,
             )
@@ -96,6 +105,8 @@ class Fetcher:
 
     async def aclose(self) -> None:
         await self._client.aclose()
+        if self._own_resolver is not None:
+            self._own_resolver.close()
 
     async def fetch(
         self,

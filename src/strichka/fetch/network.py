@@ -10,10 +10,13 @@ uses the host name for SNI and certificate checks, because httpcore passes it to
 from __future__ import annotations
 
 import asyncio
+import functools
 import socket
 import ssl
+import time
 import typing
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import httpcore
 import httpx
@@ -36,6 +39,57 @@ async def resolve_host(host: str, port: int) -> list[str]:
     loop = asyncio.get_running_loop()
     infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+class CachingResolver:
+    """getaddrinfo in a thread pool of its own, with answers remembered for a while.
+
+    A lookup holds a thread until the system resolver answers or gives up — 5 s and more when a
+    DNS server does not answer. In asyncio's default pool such lookups would starve every other
+    to_thread job (extraction, thumbnails); here they only wait for each other. Failures are
+    remembered too, so fifty images on one dead host cost one lookup, and lookups of a host
+    already under way are shared. Rebinding is no concern: the guard checks what is connected to.
+    """
+
+    def __init__(
+        self, *, threads: int = 32, ttl: float = 300.0, negative_ttl: float = 60.0,
+        lookup: Callable[..., list[typing.Any]] = socket.getaddrinfo,
+    ) -> None:
+        self._lookup_blocking = lookup
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="strichka-dns")
+        self._ttl, self._negative_ttl = ttl, negative_ttl
+        self._answers: dict[str, tuple[float, list[str] | OSError]] = {}
+        self._pending: dict[str, asyncio.Future[list[str]]] = {}
+
+    async def __call__(self, host: str, port: int) -> list[str]:
+        now = time.monotonic()
+        cached = self._answers.get(host)
+        if cached is not None and cached[0] > now:
+            if isinstance(cached[1], OSError):
+                raise cached[1]
+            return cached[1]
+        pending = self._pending.get(host)
+        if pending is None:
+            pending = self._pending[host] = asyncio.ensure_future(self._lookup(host, port))
+            pending.add_done_callback(lambda _done: self._pending.pop(host, None))
+        # shield: one caller timing out must not cancel the lookup the others are waiting for
+        return await asyncio.shield(pending)
+
+    async def _lookup(self, host: str, port: int) -> list[str]:
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await loop.run_in_executor(
+                self._pool, functools.partial(self._lookup_blocking, host, port, type=socket.SOCK_STREAM)
+            )
+        except OSError as exc:
+            self._answers[host] = (time.monotonic() + self._negative_ttl, exc)
+            raise
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+        self._answers[host] = (time.monotonic() + self._ttl, addresses)
+        return addresses
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
+from strichka.pipeline.cpu import CpuWork
 from strichka.settings import Settings
 
 if TYPE_CHECKING:
@@ -23,7 +25,9 @@ class PipelineDeps:
     fetcher: Fetcher
     media: ObjectStore
     searcher: Searcher
-    story_index: Any = None  # strichka.stories.StoryIndex: clustering runs in this process
+    cpu: CpuWork = field(default_factory=lambda: CpuWork(-1))  # threads unless a runner gives a pool
+    story_index: Any = None
+    story_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # strichka.stories.StoryIndex: clustering runs in this process
     # Celery mode: a stored article's id is handed to the one stories worker instead.
     send_to_stories: Callable[[int], Awaitable[str]] | None = None  # returns the task id
     site_profiles: dict[str, Any] = field(default_factory=dict)  # host -> extract.SiteProfile

@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from strichka.app import App
 from strichka.fetch import Fetcher
+from strichka.pipeline.cpu import CpuWork
 from strichka.pipeline.deps import PipelineDeps
 from strichka.pipeline.media_step import retry_due_images
 from strichka.pipeline.process import ProcessOutcome, process_entry
@@ -45,7 +46,7 @@ class CrawlReport:
         )
 
 
-def build_deps(app: App, fetcher: Fetcher, *, with_stories: bool = True) -> PipelineDeps:
+def build_deps(app: App, fetcher: Fetcher, cpu: CpuWork, *, with_stories: bool = True) -> PipelineDeps:
     story_index = None
     if with_stories:
         from strichka.pipeline.story_step import open_story_index
@@ -53,17 +54,18 @@ def build_deps(app: App, fetcher: Fetcher, *, with_stories: bool = True) -> Pipe
         story_index = open_story_index(app)
     return PipelineDeps(
         settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media,
-        searcher=app.searcher, story_index=story_index,
+        searcher=app.searcher, cpu=cpu, story_index=story_index,
     )
 
 
 async def crawl_once(
-    app: App, *, progress: bool = False, deps: PipelineDeps | None = None, max_rounds: int = 1
+    app: App, *, progress: bool = False, deps: PipelineDeps | None = None
 ) -> CrawlReport:
     """Check every due feed, then turn every pending entry into an article."""
     if deps is None:
-        async with Fetcher(app.settings) as fetcher:
-            return await crawl_once(app, progress=progress, deps=build_deps(app, fetcher), max_rounds=max_rounds)
+        with CpuWork(app.settings.extract_processes) as cpu:
+            async with Fetcher(app.settings) as fetcher:
+                return await crawl_once(app, progress=progress, deps=build_deps(app, fetcher, cpu))
     now = datetime.now(UTC)
     with app.engine.connect() as conn:
         due = feeds_repo.due_feeds(conn, now)
@@ -90,17 +92,21 @@ async def crawl_once(
 
 async def run_forever(app: App, stop: asyncio.Event) -> None:
     """Crawl, wait `crawl_interval`, repeat, until `stop` is set. A failed pass is logged, not fatal."""
-    async with Fetcher(app.settings) as fetcher:
-        deps = build_deps(app, fetcher)
-        while not stop.is_set():
-            try:
-                await crawl_once(app, deps=deps)
-            except Exception:  # noqa: BLE001 — the loop must outlive any one bad pass; it is logged in full
-                log.exception("crawl pass failed; the next pass runs as scheduled")
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=app.settings.crawl_interval)
-            except TimeoutError:
-                pass
+    with CpuWork(app.settings.extract_processes) as cpu:
+        async with Fetcher(app.settings) as fetcher:
+            await _crawl_until(app, build_deps(app, fetcher, cpu), stop)
+
+
+async def _crawl_until(app: App, deps: PipelineDeps, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            await crawl_once(app, deps=deps)
+        except Exception:  # noqa: BLE001 — the loop must outlive any one bad pass; it is logged in full
+            log.exception("crawl pass failed; the next pass runs as scheduled")
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=app.settings.crawl_interval)
+        except TimeoutError:
+            pass
 
 
 def _per_feed_limit(entries: list[feeds_repo.PendingEntry], limit: int) -> list[feeds_repo.PendingEntry]:

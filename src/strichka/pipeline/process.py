@@ -6,7 +6,6 @@ act) → store → mirror images → story → search index.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -73,7 +72,7 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
 async def fetch_and_extract(entry: PendingEntry, deps: PipelineDeps) -> ExtractedArticle:
     result = await deps.fetcher.fetch(entry.url, max_bytes=deps.settings.max_body_bytes, kind="page")
     profile = deps.site_profiles.get(urlsplit(result.url).hostname or "")
-    article = await asyncio.to_thread(
+    article = await deps.cpu.run(
         extract_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,
         title_hint=entry.title, site_profile=profile,
     )

@@ -7,7 +7,6 @@ so one process owns it: the local runner, or the single worker of the Celery `st
 from __future__ import annotations
 
 import asyncio
-import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -18,8 +17,6 @@ from strichka.pipeline.deps import PipelineDeps
 from strichka.storage import stories_repo
 from strichka.storage.schema import article_images, articles, images, sources
 from strichka.stories import StoryArticle, StoryIndex
-
-_index_lock = threading.Lock()  # the index is not thread-safe; one article at a time
 
 
 def open_story_index(app: App) -> StoryIndex:
@@ -36,7 +33,10 @@ async def assign_story(article_id: int, deps: PipelineDeps) -> None:
         article = load_story_article(conn, article_id)
     if article is None:
         return
-    assignment, view = await asyncio.to_thread(_add, deps.story_index, article)
+    # One article at a time (the index is not thread-safe), queued here on the loop rather than
+    # in worker threads, which would otherwise sit blocked and starve DNS lookups and image work.
+    async with deps.story_lock:
+        assignment, view = await asyncio.to_thread(_add, deps.story_index, article)
     with deps.engine.begin() as conn:
         stories_repo.save_assignment(conn, assignment, view)
 
@@ -56,9 +56,8 @@ def assign_story_in_worker(app: App, article_id: int) -> None:
 
 
 def _add(index: StoryIndex, article: StoryArticle) -> tuple[Any, Any]:
-    with _index_lock:
-        assignment = index.add(article)
-        return assignment, index.story(assignment.story_id)
+    assignment = index.add(article)
+    return assignment, index.story(assignment.story_id)
 
 
 def load_story_article(conn: Any, article_id: int) -> StoryArticle | None:
