@@ -129,3 +129,14 @@ def test_a_well_formed_xhtml_page_is_still_refused_as_a_page() -> None:
     page = b'<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>Home</title></head><body/></html>'
     with pytest.raises(FeedError, match="HTML page"):
         parse_feed(page, url=URL)
+
+
+def test_parsing_from_many_threads_at_once_gives_each_its_own_feed() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    bodies = [RSS.replace("Demo", f"Feed {n}").encode() for n in range(8)]
+    broken = [body.replace(b"One &amp; two", b"One & two") for body in bodies]  # takes the repair path
+    expected = [parse_feed(body, url=URL) for body in bodies + broken]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(5):
+            assert list(pool.map(lambda body: parse_feed(body, url=URL), bodies + broken)) == expected

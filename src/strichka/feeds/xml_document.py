@@ -9,6 +9,7 @@ instead of stopping at the first error.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from html.entities import html5
 
@@ -155,14 +156,27 @@ def _cut_truncated(text: str) -> str:
 
 
 def _parse(data: bytes, url: str, *, recover: bool) -> etree._Element:
-    parser = etree.XMLParser(
-        encoding="utf-8",
-        recover=recover,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    return etree.fromstring(data, parser, base_url=url)
+    return etree.fromstring(data, _parser(recover), base_url=url)
+
+
+def _parser(recover: bool) -> etree.XMLParser:
+    """A parser per thread and mode, reused: a new one builds a fresh libxml2 context for every
+    feed. Per thread because lxml lets one parser serve one parse at a time."""
+    name = "recovering" if recover else "strict"
+    parser: etree.XMLParser | None = getattr(_PARSERS, name, None)
+    if parser is None:
+        parser = etree.XMLParser(
+            encoding="utf-8",
+            recover=recover,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        setattr(_PARSERS, name, parser)
+    return parser
+
+
+_PARSERS = threading.local()
