@@ -138,3 +138,15 @@ def test_add_many_batches_the_embedding_and_decides_like_add(e5):
     expected = [(a.story_id, a.duplicate_of, a.category) for a in (one_by_one.add(x) for x in articles)]
     batched = StoryIndex(e5).add_many(reversed(articles), batch=4)  # sorted by time before adding
     assert [(a.story_id, a.duplicate_of, a.category) for a in batched] == expected
+
+
+def test_restore_re_embeds_vectors_stored_by_another_embedder():
+    from strichka.text.embeddings import open_embedder
+
+    lang, source, title, text = KYIV_STRIKE[0]
+    article = make_article(1, title, text, lang=lang, source=source)
+    old = StoryIndex(open_embedder("hash:64")).add(article)
+    index = StoryIndex(open_embedder("hash"))
+    assert index.restore([_row(article, old)]) == 1
+    again = index.add(make_article(2, title, text + " Джерело: Укрінформ.", lang=lang, minutes=5))
+    assert again.story_id == old.story_id and len(again.embedding) == 4 * 256

@@ -114,7 +114,8 @@ class StoryIndex:
         return out
 
     def _vector_of(self, article: StoryArticle) -> np.ndarray:
-        if article.embedding is not None:
+        # A stored vector of another size comes from another embedder (the setting changed): re-embed.
+        if article.embedding is not None and len(article.embedding) == 4 * self.embedder.dim:
             return np.frombuffer(article.embedding, dtype="<f4").astype(np.float32)
         return self.embedder.embed([embedding_text(article)], kind="passage")[0]
 
@@ -275,7 +276,7 @@ class StoryIndex:
                 feed_categories=row.feed_categories, source_weight=row.source_weight,
             )
             self._advance_clock(row.published_at)
-            vector = np.frombuffer(row.embedding, dtype="<f4").astype(np.float32)
+            vector = self._vector_of(replace(article, embedding=row.embedding))
             body = row.text if len(row.text) >= 200 else f"{row.title} {row.text}"
             member = Member(
                 article=article,
