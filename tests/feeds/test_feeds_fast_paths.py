@@ -140,3 +140,17 @@ def test_parsing_from_many_threads_at_once_gives_each_its_own_feed() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         for _ in range(5):
             assert list(pool.map(lambda body: parse_feed(body, url=URL), bodies + broken)) == expected
+
+
+def test_atom_without_its_namespace_is_read_as_atom_by_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_feedparser(monkeypatch)
+    body = b"""<feed><title>Plain</title><link href="https://example.org/"/>
+    <entry><title type="text">1 &lt; 2</title><id>tag:example.org,2024:1</id>
+    <link href="https://example.org/1"/><updated>2024-05-01T10:00:00Z</updated>
+    <summary type="html">&lt;p&gt;Body&lt;/p&gt;</summary></entry></feed>"""
+    feed = parse_feed(body, url=URL)
+    assert feed.format == "atom" and feed.title == "Plain" and feed.site_url == "https://example.org/"
+    (entry,) = feed.entries
+    assert entry.title == "1 < 2"  # a text construct: the < is text, not a tag
+    assert entry.url == "https://example.org/1" and entry.summary == "Body"
+    assert entry.published_at == datetime(2024, 5, 1, 10, tzinfo=UTC)

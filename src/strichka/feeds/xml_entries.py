@@ -80,7 +80,9 @@ def role_of(tag: str) -> int:
     return role
 
 
-def read_entry(item: etree._Element, *, feed_url: str) -> ParsedEntry:
+def read_entry(item: etree._Element, *, feed_url: str, atom: tuple[str, ...] = ATOM) -> ParsedEntry:
+    """atom: the namespaces whose title, summary and content are Atom text constructs (with
+    "" for an Atom feed written without its namespace)."""
     first: dict[int, etree._Element] = {}
     every: dict[int, list[etree._Element]] = {}
     known_role = _ROLES.get
@@ -96,20 +98,24 @@ def read_entry(item: etree._Element, *, feed_url: str) -> ParsedEntry:
                 first[role] = child
         elif role > IGNORED:
             every.setdefault(role, []).append(child)
-    return _build(item, first, every, feed_url)
+    return _build(item, first, every, feed_url, atom)
 
 
 def _build(
-    item: etree._Element, first: dict[int, etree._Element], every: dict[int, list[etree._Element]], feed_url: str
+    item: etree._Element,
+    first: dict[int, etree._Element],
+    every: dict[int, list[etree._Element]],
+    feed_url: str,
+    atom: tuple[str, ...],
 ) -> ParsedEntry:
-    title = _title(first)
+    title = _title(first, atom)
     guid, guid_is_link = _guid(item, first)
     link = _link(every.get(LINK, ()), feed_url)
     if link is None and guid_is_link and guid and guid.startswith(("http://", "https://")):
         link = guid
-    description = _description(first)
+    description = _description(first, atom)
     content = first.get(CONTENT_HTML)
-    content_html = _content(content) if content is not None else ""
+    content_html = _content(content, atom) if content is not None else ""
     content_html = content_html or description or ""
     image = None if _IMAGE_ROLES.isdisjoint(every) else _image(every, feed_url)
     if image is None and LINK in every:
@@ -155,16 +161,16 @@ def _date(el: etree._Element | None) -> datetime | None:
     return parse_date(el.text if len(el) == 0 else element_text(el))
 
 
-def _content(el: etree._Element) -> str:
+def _content(el: etree._Element, atom: tuple[str, ...]) -> str:
     if el.get("src") is not None:  # Atom content elsewhere: the entry link covers it
         return ""
-    return atom_html(el, "text" if split_tag(el.tag)[0] in ATOM else "html")
+    return atom_html(el, "text" if split_tag(el.tag)[0] in atom else "html")
 
 
-def _title(first: dict[int, etree._Element]) -> str:
+def _title(first: dict[int, etree._Element], atom: tuple[str, ...]) -> str:
     el = first.get(TITLE)
     if el is not None:
-        return atom_text(el) if split_tag(el.tag)[0] in ATOM else html_to_text(inner_markup(el))
+        return atom_text(el) if split_tag(el.tag)[0] in atom else html_to_text(inner_markup(el))
     for role in (DC_TITLE, MEDIA_TITLE):
         el = first.get(role)
         if el is not None:
@@ -203,10 +209,10 @@ def _link(links: list[etree._Element] | tuple[()], feed_url: str) -> str | None:
     return None
 
 
-def _description(first: dict[int, etree._Element]) -> str | None:
+def _description(first: dict[int, etree._Element], atom: tuple[str, ...]) -> str | None:
     el = first.get(DESCRIPTION)
     if el is not None:
-        return atom_html(el) if split_tag(el.tag)[0] in ATOM else inner_markup(el)
+        return atom_html(el) if split_tag(el.tag)[0] in atom else inner_markup(el)
     for role in (DC_DESCRIPTION, MEDIA_DESCRIPTION):
         el = first.get(role)
         if el is not None:

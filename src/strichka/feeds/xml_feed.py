@@ -26,13 +26,16 @@ def feed_format(root: etree._Element) -> str | None:
         return kind
     if kind == "rdf" and ns == RDF:
         return kind
-    if kind == "atom" and ns in ATOM:
+    if kind == "atom" and (ns in ATOM or ns == ""):  # feedparser reads a <feed> without xmlns as Atom too
         return kind
     return None
 
 
 def read_xml_feed(root: etree._Element, kind: str, *, url: str) -> ParsedFeed:
     local, namespaces = ("entry", ATOM) if kind == "atom" else ("item", RSS_CORE)
+    if kind == "atom" and split_tag(root.tag)[0] == "":
+        namespaces = (*ATOM, "")  # an Atom feed without its namespace: its elements have none
+    atom = namespaces if kind == "atom" else ATOM
     items = [el for el in root.iter("{*}" + local) if split_tag(el.tag)[0] in namespaces]
     if not items:  # undeclared prefixes ("rss:item") survive recovery only as plain names
         items = [el for el in root.iter() if isinstance(el.tag, str) and split_tag(el.tag) == ("", local)]
@@ -44,7 +47,7 @@ def read_xml_feed(root: etree._Element, kind: str, *, url: str) -> ParsedFeed:
     return ParsedFeed(
         title=title,
         site_url=site_url,
-        entries=tuple(read_entry(item, feed_url=url) for item in items),
+        entries=tuple(read_entry(item, feed_url=url, atom=atom) for item in items),
         language=language,
         ttl_minutes=ttl,
         format=kind,
