@@ -74,7 +74,7 @@ def _read_xml(document: XmlDocument | None, url: str, markup: bytes, text_of: Ca
     fast: ParsedFeed | None = None
     kind = feed_format(document.root) if document is not None else None
     if document is not None and kind is not None:
-        fast = read_xml_feed(document.root, kind, url=url)
+        fast = read_xml_feed(document.root, kind, url=url, recovered=document.repaired)
         if not _may_have_lost_entries(document, fast, markup):
             return fast
     elif document is not None and _plainly_not_a_feed(document):

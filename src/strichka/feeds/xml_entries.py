@@ -143,14 +143,15 @@ def _build(
 def _new_entry(**fields: object) -> ParsedEntry:
     """ParsedEntry(**fields), at a third of the cost: a frozen dataclass's __init__ sets each
     field through object.__setattr__, while filling the instance dict is one C call. Same object
-    (fields, equality, hash); the guard below fails loudly if the model ever grows a
+    (fields, equality, hash, frozenness); the guard below fails loudly if the model ever grows a
     __post_init__ or slots, which this would skip or break."""
     entry = _bare_entry(ParsedEntry)
-    entry.__dict__.update(fields)
+    _set_attribute(entry, "__dict__", fields)  # the fresh keyword dict becomes the instance's
     return entry
 
 
 _bare_entry = ParsedEntry.__new__
+_set_attribute = object.__setattr__
 if hasattr(ParsedEntry, "__post_init__") or hasattr(ParsedEntry, "__slots__"):
     raise TypeError("ParsedEntry gained __post_init__ or __slots__: build it with its constructor again")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from strichka.feeds.html_text import html_to_text
@@ -12,6 +14,7 @@ from strichka.models import ParsedFeed
 
 _FORMATS = {"rss": "rss", "RDF": "rdf", "feed": "atom"}
 _FIELDS = frozenset({"title", "link", "language", "ttl"})
+_FIELD_TAGS = tuple(f"{{*}}{field}" for field in sorted(_FIELDS))
 _CHANNEL_FIELDS: dict[str, str] = {}
 
 
@@ -31,7 +34,9 @@ def feed_format(root: etree._Element) -> str | None:
     return None
 
 
-def read_xml_feed(root: etree._Element, kind: str, *, url: str) -> ParsedFeed:
+def read_xml_feed(root: etree._Element, kind: str, *, url: str, recovered: bool = False) -> ParsedFeed:
+    """recovered: the tree came from recovery, where undeclared prefixes survive as plain names
+    ("rss:title") that a namespace wildcard does not match."""
     local, namespaces = ("entry", ATOM) if kind == "atom" else ("item", RSS_CORE)
     if kind == "atom" and split_tag(root.tag)[0] == "":
         namespaces = (*ATOM, "")  # an Atom feed without its namespace: its elements have none
@@ -41,7 +46,10 @@ def read_xml_feed(root: etree._Element, kind: str, *, url: str) -> ParsedFeed:
         items = [el for el in root.iter() if isinstance(el.tag, str) and split_tag(el.tag) == ("", local)]
     found = _first_child(root, "channel") if kind != "atom" else None
     channel = root if found is None else found
-    title, site_url, language, ttl = _channel_meta(channel, url)
+    # A channel holds every item too: let lxml pick out the few candidates, unless plain
+    # prefixed names may hide among them.
+    children = iter(channel) if recovered else channel.iterchildren(*_FIELD_TAGS)
+    title, site_url, language, ttl = _channel_meta(children, url)
     if language is None:
         language = root.get(f"{{{XML}}}lang") or None
     return ParsedFeed(
@@ -54,9 +62,9 @@ def read_xml_feed(root: etree._Element, kind: str, *, url: str) -> ParsedFeed:
     )
 
 
-def _channel_meta(channel: etree._Element, url: str) -> tuple[str, str | None, str | None, int | None]:
+def _channel_meta(children: Iterator[etree._Element], url: str) -> tuple[str, str | None, str | None, int | None]:
     title, site_url, language, ttl = "", None, None, None
-    for child in channel:
+    for child in children:
         tag = child.tag
         field = _CHANNEL_FIELDS.get(tag) if type(tag) is str else ""
         if field is None:
