@@ -6,6 +6,7 @@ import pytest
 
 from strichka.stories import CATEGORIES, CATEGORY_LABELS, find_citations, is_news
 from strichka.stories.categories import category_from_tags
+from strichka.stories.citations import outlet_keys, same_outlet
 from strichka.stories.dedup import DuplicateFinder, minhash
 from strichka.stories.features import fingerprint, stem
 
@@ -115,3 +116,17 @@ def test_names_meet_across_scripts():
     uk = fingerprint("Зеленський зустрівся з Байденом", "", "uk")
     en = fingerprint("Zelensky meets Biden", "", "en")
     assert uk.title_names & en.title_names
+
+
+@pytest.mark.parametrize(
+    ("cited", "outlet", "same"),
+    [
+        ("УкрПресс-Инфо", "Агентство УкрПрес-Інфо", True),
+        ("Карпатский вестник", "Карпатський вісник", True),
+        ("Укрінформ", "Укрінформ", True),
+        ("Українська правда", "Українські новини", False),
+        ("Reuters", "Укрінформ", False),
+    ],
+)
+def test_spellings_of_one_outlet_are_recognised(cited, outlet, same):
+    assert same_outlet(outlet_keys(cited), outlet_keys(outlet)) is same

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from strichka.errors import StorageError
 from strichka.storage.schema import articles, citations, sources, stories
+from strichka.stories.citations import outlet_keys, same_outlet
 from strichka.stories.model import RestoreRow, StoryAssignment, StoryView
 
 
@@ -34,15 +35,16 @@ def save_assignment(conn: Connection, assignment: StoryAssignment, view: StoryVi
         raise StorageError(f"article {assignment.article_id} not found: store it before its story")
     conn.execute(delete(citations).where(citations.c.article_id == assignment.article_id))
     if assignment.citations:
-        # SQLite's lower() folds ASCII only, so Cyrillic names are matched here, not in SQL.
-        known = {name.casefold(): source_id for source_id, name in conn.execute(select(sources.c.id, sources.c.name))}
+        # Outlets are cited in many spellings («УкрПресс-Инфо» for «Агентство УкрПрес-Інфо»), and
+        # SQLite's lower() folds ASCII only: names are matched here, not in SQL.
+        known = [(source_id, outlet_keys(name)) for source_id, name in conn.execute(select(sources.c.id, sources.c.name))]
         conn.execute(
             insert(citations),
             [
                 {
                     "article_id": assignment.article_id,
                     "cited_name": c.cited_name,
-                    "cited_source_id": known.get(c.cited_name.casefold()),
+                    "cited_source_id": _source_named(c.cited_name, known),
                     "phrase": c.phrase,
                 }
                 for c in assignment.citations
@@ -100,6 +102,11 @@ def load_window(conn: Connection, since: datetime) -> list[RestoreRow]:
         )
         for r in conn.execute(query)
     ]
+
+
+def _source_named(name: str, known: list[tuple[int, tuple[str, ...]]]) -> int | None:
+    keys = outlet_keys(name)
+    return next((source_id for source_id, source_keys in known if same_outlet(keys, source_keys)), None)
 
 
 def _utc(value: datetime) -> datetime:

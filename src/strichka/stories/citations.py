@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from strichka.stories.features import WORD, name_key
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -61,3 +63,22 @@ def _keep(found: dict[str, Citation], raw_name: str, phrase: str) -> None:
     if len(name) < 2 or name.lower() in found:
         return
     found[name.lower()] = Citation(cited_name=name, phrase=" ".join(phrase.split())[:200])
+
+
+_GENERIC_WORDS = frozenset(
+    "агентство агентства інформаційне информационное видання издание газета телеканал радіо радио "
+    "agency news the daily online інформагентство информагентство".split()
+)
+
+
+def outlet_keys(name: str) -> tuple[str, ...]:
+    """Transliterated keys of the significant words of an outlet's name, in order."""
+    return tuple(name_key(w) for w in WORD.findall(name) if w.lower() not in _GENERIC_WORDS and len(w) > 2)
+
+
+def same_outlet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two outlet_keys name one outlet: «УкрПресс-Инфо» is «Агентство УкрПрес-Інфо», «Карпатский
+    вестник» is «Карпатський вісник», but «Українська правда» is not «Українські новини»."""
+    if not a or not b or a[0] != b[0]:
+        return False
+    return all(x[0] == y[0] for x, y in zip(a[1:], b[1:], strict=False))

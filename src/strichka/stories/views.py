@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from strichka.stories.features import WORD, name_key
+from strichka.stories.citations import outlet_keys, same_outlet
 from strichka.stories.model import StoryView
 from strichka.stories.ranking import score_story
 
@@ -87,29 +87,18 @@ def _first_reported_by(members: Sequence[Member], citations: tuple) -> str:
     A citation counts when it names an outlet of the story in any spelling («УкрПресс-Инфо» is
     «Агентство УкрПрес-Інфо»); an outlet signing its own text («— УНІАН» under УНІАН) does not.
     """
-    outlets = {m.article.source_name: _outlet_keys(m.article.source_name) for m in members}
+    outlets = {m.article.source_name: outlet_keys(m.article.source_name) for m in members}
     votes: Counter[str] = Counter()
     for article_id, citation in citations:
-        keys = _outlet_keys(citation.cited_name)
+        keys = outlet_keys(citation.cited_name)
         citing = next(m.article.source_name for m in members if m.article.id == article_id)
-        for outlet, outlet_keys in outlets.items():
-            if outlet != citing and keys & outlet_keys:
+        for outlet, keys_of_outlet in outlets.items():
+            if outlet != citing and same_outlet(keys, keys_of_outlet):
                 votes[outlet] += 1
                 break
     if votes:
         return votes.most_common(1)[0][0]
     return members[0].article.source_name
-
-
-_GENERIC_WORDS = frozenset(
-    "агентство агентства інформаційне информационное видання издание газета телеканал радіо радио "
-    "agency news the daily online інформагентство информагентство".split()
-)
-
-
-def _outlet_keys(name: str) -> set[str]:
-    words = [w for w in WORD.findall(name) if w.lower() not in _GENERIC_WORDS and len(w) > 2]
-    return {name_key(w) for w in words}
 
 
 def _majority(values: list[str], *, default: str) -> str:
