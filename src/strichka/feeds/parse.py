@@ -1,9 +1,12 @@
 """parse_feed: feed bytes → ParsedFeed, fast where it can be and complete always.
 
-The fast path (lxml, strict then repaired + recover) reads nearly every real feed. It is
-trusted only when it found as many entries as the document has <item>/<entry> start tags;
-otherwise — or when it cannot read the document at all — feedparser reads the same decoded
-text and whichever found more entries wins, so no entry feedparser finds is ever lost.
+The fast path (lxml, strict then repaired + recover) reads nearly every real feed; UTF-8
+bodies go to libxml2 as they are, without a Python decode. It is trusted only when it found as
+many entries as the document has <item>/<entry> elements (counted in the tree after a strict
+parse, in the bytes after a repair, which may have lost some); otherwise — or when it cannot
+read the document at all — feedparser reads the same decoded text and whichever found more
+entries wins, so no entry feedparser finds is ever lost. Well-formed XML with neither a feed
+root nor any entry is refused without asking feedparser.
 """
 
 from __future__ import annotations
