@@ -234,13 +234,13 @@ def _reads_as_western(body: bytes) -> bool:
     """
     if _ACCENTED_RUN.search(body) is not None:
         return False
-    high = _strict(body.translate(None, _ASCII_BYTES), "cp1252")
+    high_bytes = body.translate(None, _ASCII_BYTES)  # letters are counted among these alone
+    high = _strict(high_bytes, "cp1252")
     if high is None or not all(char.isalpha() or char in _TYPOGRAPHIC for char in high):
         return False
     western = len(_WESTERN_LETTERS.findall(high))
-    raw = high.encode("cp1252")
     return all(
-        len(_CENTRAL_LETTERS.findall(raw.decode(central, errors="replace"))) <= western for central in _CENTRAL_PAGES
+        len(_CENTRAL_LETTERS.findall(high_bytes.decode(page, errors="replace"))) <= western for page in _CENTRAL_PAGES
     )
 
 
