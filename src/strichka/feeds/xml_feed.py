@@ -37,7 +37,8 @@ def feed_format(root: etree._Element) -> str | None:
 def read_xml_feed(root: etree._Element, kind: str, *, url: str, recovered: bool = False) -> ParsedFeed:
     """recovered: the tree came from recovery, where undeclared prefixes survive as plain names
     ("rss:title") that a namespace wildcard does not match."""
-    local, namespaces = ("entry", ATOM) if kind == "atom" else ("item", RSS_CORE)
+    namespaces: tuple[str, ...] = ATOM if kind == "atom" else RSS_CORE
+    local = "entry" if kind == "atom" else "item"
     if kind == "atom" and split_tag(root.tag)[0] == "":
         namespaces = (*ATOM, "")  # an Atom feed without its namespace: its elements have none
     atom = namespaces if kind == "atom" else ATOM
