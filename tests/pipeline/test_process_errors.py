@@ -78,7 +78,8 @@ def test_an_image_that_failed_for_a_passing_reason_is_mirrored_later_and_the_art
 
     buf = io.BytesIO()
     Image.new("RGB", (640, 400), (200, 30, 30)).save(buf, "JPEG")
-    page = GOOD.replace("<p>Фото: КМДА</p>", f'<figure><img src="{site.url("/photo.jpg")}" alt="тролейбус"><figcaption>Фото: КМДА</figcaption></figure>')
+    more = "<p>Нові машини мають низьку підлогу, кондиціонери та зарядки для телефонів.</p>" * 3
+    page = GOOD.replace("<p>Фото: КМДА</p>", more + f'<figure><img src="{site.url("/photo.jpg")}" alt="тролейбус"><figcaption>Фото: КМДА</figcaption></figure>')
     site.routes["/good.html"] = Route(200, {"Content-Type": "text/html"}, page.encode("cp1251"))
     site.routes["/photo.jpg"] = Route(503, {"Content-Type": "text/plain"}, b"busy")
     site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"},

@@ -9,16 +9,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from strichka.errors import StrichkaError
-from strichka.extract import extract_article
+from strichka.extract import SiteProfile
+from strichka.extract.article import extract_page
 from strichka.fetch.charset import decode_document
 from strichka.models import ExtractedArticle
 from strichka.pipeline.deps import PipelineDeps
 from strichka.pipeline.media_step import mirror_article_images
 from strichka.pipeline.story_step import assign_story
+from strichka.search.documents import SearchDocument, make_document
 from strichka.storage import articles_repo
 from strichka.storage.feeds_repo import PendingEntry
 from strichka.text.language import detect_language
@@ -38,16 +39,19 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
     """Errors are recorded on the entry (retried with backoff); they never escape."""
     now = datetime.now(UTC)
     try:
-        article = await fetch_and_extract(entry, deps)
+        prepared = await fetch_and_prepare(entry, deps)
     except StrichkaError as exc:
         with deps.engine.begin() as conn:
             articles_repo.mark_entry_error(conn, entry.id, entry.attempts, str(exc), now)
         log.warning("article %s (%s): %s", entry.url, entry.source_name, exc)
         return ProcessOutcome(entry.id, error=str(exc))
 
+    article = prepared.article
+    # The feed's time comes first: it is to the minute, while a page often shows only the day
+    # (read as midnight), which would make a later report look first.
     with deps.engine.begin() as conn:
         article_id, created = articles_repo.save_article(
-            conn, article, source_id=entry.source_id, published_at=article.published_at or entry.published_at or now,
+            conn, article, source_id=entry.source_id, published_at=entry.published_at or article.published_at or now,
             fetched_at=now, feed_categories=entry.categories,
         )
         articles_repo.mark_entry_done(conn, entry.id, article_id)
@@ -60,7 +64,7 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
 
     await mirror_article_images(article_id, entry.source_id, article.html, stored_images, deps)
     with deps.engine.begin() as conn:
-        deps.searcher.index_articles(conn, [article_id])
+        deps.searcher.index_documents(conn, [replace(prepared.search_document, article_id=article_id)])
     story_task_id = None
     if deps.send_to_stories is not None:
         story_task_id = await deps.send_to_stories(article_id)
@@ -69,32 +73,50 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
     return ProcessOutcome(entry.id, article_id, created=True, story_task_id=story_task_id)
 
 
-async def fetch_and_extract(entry: PendingEntry, deps: PipelineDeps) -> ExtractedArticle:
+@dataclass(frozen=True)
+class PreparedPage:
+    """Everything about a page that needs only the page: made in a worker process."""
+
+    article: ExtractedArticle
+    search_document: SearchDocument  # article_id 0 until the article is stored
+    fingerprints: frozenset[str]  # the page's blocks, for its host's SiteProfile
+
+
+async def fetch_and_prepare(entry: PendingEntry, deps: PipelineDeps) -> PreparedPage:
     result = await deps.fetcher.fetch(entry.url, max_bytes=deps.settings.max_body_bytes, kind="page")
-    profile = deps.site_profiles.get(urlsplit(result.url).hostname or "")
-    article = await deps.cpu.run(
-        extract_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,
-        title_hint=entry.title, site_profile=profile,
+    host = urlsplit(result.url).hostname or ""
+    prepared = await deps.cpu.run(
+        prepare_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,
+        title_hint=entry.title, site_profile=deps.site_profiles.get(host), source_lang=entry.source_lang,
     )
-    return complete_from_entry(article, entry)
+    deps.site_profiles[host] = (deps.site_profiles.get(host) or SiteProfile()).with_page(prepared.fingerprints)
+    return replace(prepared, article=complete_from_entry(prepared.article, entry))
 
 
-def extract_page(
+def prepare_page(
     body: bytes, *, url: str, http_charset: str | None, summary: str = "", title_hint: str = "",
-    site_profile: Any = None,
-) -> ExtractedArticle:
-    """Bytes of a page to an article. `strichka extract` calls this too, so both agree."""
+    site_profile: SiteProfile | None = None, source_lang: str | None = None,
+) -> PreparedPage:
+    """Pure: page bytes → the article, its search terms and its block fingerprints."""
     html, _encoding = decode_document(body, http_charset=http_charset, kind="html")
-    return extract_article(html, url=url, summary=summary, title_hint=title_hint, site_profile=site_profile)
+    page = extract_page(html, url=url, summary=summary, title_hint=title_hint, site_profile=site_profile)
+    article = page.article
+    lang = article.lang or detect_language(f"{title_hint}\n{article.text}", hint=source_lang) or source_lang
+    document = make_document(0, title=article.title or title_hint, description=article.description,
+                             text=article.text, lang=lang)
+    return PreparedPage(replace(article, lang=lang), document, page.fingerprints)
+
+
+def extract_from_bytes(body: bytes, *, url: str, http_charset: str | None) -> ExtractedArticle:
+    """`strichka extract`: the same decoding and extraction the pipeline runs on a first page of a host."""
+    return prepare_page(body, url=url, http_charset=http_charset).article
 
 
 def complete_from_entry(article: ExtractedArticle, entry: PendingEntry) -> ExtractedArticle:
-    """What the page did not say, the feed may have: title, author, lead image, language."""
-    lang = article.lang or detect_language(f"{entry.title}\n{article.text}", hint=entry.source_lang)
+    """What the page did not say, the feed may have: title, author, lead image."""
     return replace(
         article,
         title=article.title or entry.title,
         author=article.author or entry.author,
         lead_image=article.lead_image or entry.image_url,
-        lang=lang or entry.source_lang,
     )

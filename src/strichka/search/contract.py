@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from sqlalchemy import Connection
 
 from strichka.errors import StrichkaError
+
+if TYPE_CHECKING:
+    from strichka.search.documents import SearchDocument
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000  # deeper pages are never read by people and cost a full sort
@@ -66,6 +69,9 @@ class Searcher(Protocol):
         Call it again whenever an article's title, description, text, lang, source_id, category or
         published_at change (filters live in the index). Ids no longer in `articles` are dropped.
         """
+
+    def index_documents(self, conn: Connection, documents: Sequence[SearchDocument]) -> None:
+        """Store documents made beforehand by search.documents.make_document (the costly part)."""
 
     def remove_articles(self, conn: Connection, article_ids: Sequence[int]) -> None: ...
 

@@ -36,10 +36,17 @@ def load_documents(conn: Connection, article_ids: Sequence[int]) -> list[SearchD
 
 
 def document_of(row: Row[Any]) -> SearchDocument:
+    return make_document(row.id, title=row.title, description=row.description, text=row.text, lang=row.lang)
+
+
+def make_document(
+    article_id: int, *, title: str | None, description: str | None, text: str | None, lang: str | None
+) -> SearchDocument:
+    """Pure and the costly part of indexing (morphology): the pipeline runs it in its workers."""
     return SearchDocument(
-        article_id=row.id,
-        title_terms=tuple(index_terms(row.title or "", row.lang, all_readings=True)),
-        body_terms=tuple(index_terms(body_text(row.description, row.text), row.lang, all_readings=True)),
+        article_id=article_id,
+        title_terms=tuple(index_terms(title or "", lang, all_readings=True)),
+        body_terms=tuple(index_terms(body_text(description, text), lang, all_readings=True)),
     )
 
 

@@ -58,10 +58,12 @@ class PostgresSearcher:
             gone = set(ids) - {doc.article_id for doc in documents}
             if gone:
                 self.remove_articles(conn, sorted(gone))
-            if documents:
-                conn.execute(
-                    _UPSERT, [{"article_id": d.article_id, "terms": tsvector_literal(d)} for d in documents]
-                )
+            self.index_documents(conn, documents)
+
+    def index_documents(self, conn: Connection, documents: Sequence[SearchDocument]) -> None:
+        """Store documents whose terms were made already (by make_document, in a worker)."""
+        if documents:
+            conn.execute(_UPSERT, [{"article_id": d.article_id, "terms": tsvector_literal(d)} for d in documents])
 
     def remove_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
         for ids in batches(article_ids):

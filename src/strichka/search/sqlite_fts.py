@@ -29,7 +29,7 @@ from strichka.search.contract import (
     SearchQuery,
     validate_query,
 )
-from strichka.search.documents import batches, load_documents
+from strichka.search.documents import SearchDocument, batches, load_documents
 from strichka.search.facets import FACETS_SQL, FacetFilter, facet_filter
 from strichka.search.filters import date_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
@@ -58,12 +58,17 @@ class SqliteFtsSearcher:
     def index_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
         for ids in batches(article_ids):
             self.remove_articles(conn, ids)
-            rows = [
-                {"rowid": doc.article_id, "title": " ".join(doc.title_terms), "body": " ".join(doc.body_terms)}
-                for doc in load_documents(conn, ids)
-            ]
-            if rows:
-                conn.execute(_INSERT, rows)
+            self.index_documents(conn, load_documents(conn, ids))
+
+    def index_documents(self, conn: Connection, documents: Sequence[SearchDocument]) -> None:
+        """Store documents whose terms were made already (by make_document, in a worker)."""
+        self.remove_articles(conn, [doc.article_id for doc in documents])
+        rows = [
+            {"rowid": doc.article_id, "title": " ".join(doc.title_terms), "body": " ".join(doc.body_terms)}
+            for doc in documents
+        ]
+        if rows:
+            conn.execute(_INSERT, rows)
 
     def remove_articles(self, conn: Connection, article_ids: Sequence[int]) -> None:
         for ids in batches(article_ids):

@@ -8,7 +8,7 @@ from pathlib import Path
 from strichka.errors import ConfigError
 from strichka.extract import article_to_json
 from strichka.fetch import Fetcher
-from strichka.pipeline.process import extract_page
+from strichka.pipeline.process import extract_from_bytes
 from strichka.settings import Settings
 
 
@@ -16,12 +16,12 @@ async def extract_and_format(settings: Settings, path_or_url: str, *, url: str |
     if path_or_url.startswith(("http://", "https://")):
         async with Fetcher(settings) as fetcher:
             result = await fetcher.fetch(path_or_url, max_bytes=settings.max_body_bytes, kind="page")
-        article = extract_page(result.body, url=url or result.url, http_charset=result.charset)
+        article = extract_from_bytes(result.body, url=url or result.url, http_charset=result.charset)
     else:
         path = Path(path_or_url)
         if not path.is_file():
             raise ConfigError(f"{path_or_url}: no such file (give a saved page or an http(s) URL)")
-        article = extract_page(path.read_bytes(), url=url or path.resolve().as_uri(), http_charset=None)
+        article = extract_from_bytes(path.read_bytes(), url=url or path.resolve().as_uri(), http_charset=None)
     if fmt == "text":
         return article.text
     if fmt == "html":
