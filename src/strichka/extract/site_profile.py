@@ -53,6 +53,12 @@ class SiteProfile:
             counts = {text: n for text, n in counts.items() if n > 1}
         return SiteProfile(pages=self.pages + 1, block_pages=counts)
 
+    def decisive(self) -> SiteProfile:
+        """The same verdicts with only the blocks that can be judged boilerplate: what the
+        pipeline ships to an extraction worker with each page, instead of every block ever seen."""
+        floor = max(1, self.pages // 4)
+        return SiteProfile(self.pages, {text: n for text, n in self.block_pages.items() if n >= floor})
+
     def is_boilerplate(self, text: str) -> bool:
         seen = self.block_pages.get(fingerprint(text), 0)
         # with few pages one sighting elsewhere is enough; with many, a block must be common

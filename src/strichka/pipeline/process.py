@@ -85,9 +85,10 @@ class PreparedPage:
 async def fetch_and_prepare(entry: PendingEntry, deps: PipelineDeps) -> PreparedPage:
     result = await deps.fetcher.fetch(entry.url, max_bytes=deps.settings.max_body_bytes, kind="page")
     host = urlsplit(result.url).hostname or ""
+    profile = deps.site_profiles.get(host)
     prepared = await deps.cpu.run(
         prepare_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,
-        title_hint=entry.title, site_profile=deps.site_profiles.get(host), source_lang=entry.source_lang,
+        title_hint=entry.title, site_profile=profile.decisive() if profile else None, source_lang=entry.source_lang,
     )
     deps.site_profiles[host] = (deps.site_profiles.get(host) or SiteProfile()).with_page(prepared.fingerprints)
     return replace(prepared, article=complete_from_entry(prepared.article, entry))
