@@ -59,9 +59,8 @@ async def mirror_image(
 
 def _store_all(store: ObjectStore, key: str, body: bytes, processed: ProcessedImage) -> dict[int, str]:
     # Thumbnails first, original last: an original in the store means its thumbnails are too.
-    thumbnails: dict[int, str] = {}
-    for width, data in sorted(processed.thumbnails.items()):
-        thumbnails[width] = thumbnail_key(key, width)
-        store.put(thumbnails[width], data, "image/webp")
-    store.put(key, body, processed.info.content_type)
+    # One put_many, so the store makes the whole group durable at once.
+    thumbnails = {width: thumbnail_key(key, width) for width in sorted(processed.thumbnails)}
+    items = [(thumbnails[width], processed.thumbnails[width], "image/webp") for width in thumbnails]
+    store.put_many([*items, (key, body, processed.info.content_type)])
     return thumbnails

@@ -7,7 +7,7 @@ callers go through `asyncio.to_thread`. Credentials come from boto3's usual chai
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC
 from typing import Any
 
@@ -17,7 +17,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from strichka.errors import StorageError
 from strichka.media.keys import check_key
-from strichka.media.store import MediaNotFound, ObjectInfo
+from strichka.media.store import MediaNotFound, ObjectInfo, PutItem
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 _MISSING = {"404", "NoSuchKey", "NotFound"}
@@ -60,6 +60,13 @@ class S3Store:
             ContentType=content_type,
             CacheControl=IMMUTABLE,
         )
+
+    def put_many(self, items: Sequence[PutItem]) -> None:
+        # One after another: each PUT is durable when it returns, and the order is the contract.
+        for key, _data, _type in items:
+            check_key(key)  # a bad key anywhere stores nothing
+        for key, data, content_type in items:
+            self.put(key, data, content_type)
 
     def get(self, key: str) -> bytes:
         response = self._call("get_object", key, Bucket=self.bucket, Key=self._key(key))
