@@ -1,6 +1,7 @@
 """extract_article: one page → ExtractedArticle. The order is fixed here and nowhere else:
 parse once → metadata → strip non-article elements → fingerprints → trafilatura (+ readability when in doubt)
-→ clean-up → choose → images → body HTML → language → sanitize (LAST, by rule)."""
+→ clean-up → choose → split trafilatura's baseline lump (short pages) → images → body HTML → language
+→ sanitize (LAST, by rule)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from strichka.extract.chooser import needs_second_opinion, prefer_readability
 from strichka.extract.cleanup import clean_blocks
 from strichka.extract.credits import credit_lines
 from strichka.extract.images import placed_images
+from strichka.extract.lumps import split_lumps
 from strichka.extract.metadata import read_metadata
 from strichka.extract.parse import parse_page, strip_non_article
 from strichka.extract.sanitize import sanitize_html
@@ -60,6 +62,9 @@ def _choose_body(
     for block in all_blocks:
         if id(block) not in kept_ids:
             remove_block(block)
+    if not from_readability and (lines := split_lumps(kept, tree)) is not None:
+        _mark_links(lines, link_prints)  # after the choice, which was tuned on the lump as it was
+        kept = clean_blocks(lines, profile)
     return root, kept, from_readability
 
 

@@ -15,7 +15,9 @@ _REUSABLE = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "
 
 
 def _page_lines(page: HtmlElement, wanted: set[str]) -> tuple[dict[str, HtmlElement], dict[HtmlElement, int]]:
-    """Page elements whose text is one of the wanted lines, and the page order of those and of every <img>."""
+    """Page elements whose text is one of the wanted lines, and the page order of those and of every <img>.
+    Keyed by the exact text and by its fingerprint: lines that differ only in their digits («Абзац 1»,
+    «Абзац 2», scores, times) each find their own element; the fingerprint catches case differences."""
     lines: dict[str, HtmlElement] = {}
     order: dict[HtmlElement, int] = {}
     lengths = {len(w) for w in wanted}
@@ -29,8 +31,17 @@ def _page_lines(page: HtmlElement, wanted: set[str]) -> tuple[dict[str, HtmlElem
             continue
         squashed = " ".join(text.split())
         if len(squashed) in lengths and (print_ := fingerprint(squashed)) in wanted:
+            lines.setdefault(_EXACT + squashed, element)
             lines.setdefault(print_, element)
     return lines, order
+
+
+_EXACT = "\0"  # key prefix of exact texts: a fingerprint never starts with a NUL
+
+
+def _source(sources: dict[str, HtmlElement], text: str) -> HtmlElement | None:
+    exact = sources.get(_EXACT + text)
+    return exact if exact is not None else sources.get(fingerprint(text))
 
 
 def _figure(image: ArticleImage) -> HtmlElement:
@@ -63,7 +74,7 @@ def rebuild_body(
     open_list: HtmlElement | None = None
     position = -1
     for block in kept:
-        source = sources.get(fingerprint(block.text))
+        source = _source(sources, block.text)
         if source is not None:
             position = order.get(source, position)
         while pending and 0 <= pending[0][0] < position:
