@@ -35,15 +35,8 @@ async def mirror_image(
     # The Fetcher enforces this while streaming; checked again so any injected fetch is safe.
     if len(body) > settings.max_image_bytes:
         raise MediaError(url, f"too large: {len(body)} bytes, limit {settings.max_image_bytes}")
-    processed = await asyncio.to_thread(
-        process_image,
-        body,
-        url=url,
-        max_pixels=settings.max_image_pixels,
-        widths=settings.thumbnail_width_list,
-    )
-    key = original_key(source_id, url, processed.info.ext)
-    thumbnails = await asyncio.to_thread(_store_all, store, key, body, processed)
+    # Decoding and writing in one trip to a worker thread: each hand-off costs a thread wake-up.
+    processed, key, thumbnails = await asyncio.to_thread(_process_and_store, body, url, source_id, store, settings)
     info = processed.info
     return MirroredImage(
         original_url=url,
@@ -55,6 +48,16 @@ async def mirror_image(
         phash=processed.phash or None,
         thumbnails=thumbnails,
     )
+
+
+def _process_and_store(
+    body: bytes, url: str, source_id: int, store: ObjectStore, settings: Settings
+) -> tuple[ProcessedImage, str, dict[int, str]]:
+    processed = process_image(
+        body, url=url, max_pixels=settings.max_image_pixels, widths=settings.thumbnail_width_list
+    )
+    key = original_key(source_id, url, processed.info.ext)
+    return processed, key, _store_all(store, key, body, processed)
 
 
 def _store_all(store: ObjectStore, key: str, body: bytes, processed: ProcessedImage) -> dict[int, str]:
