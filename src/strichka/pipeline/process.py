@@ -1,7 +1,7 @@
 """process_entry: a feed entry becomes a stored article — page, extraction, images, story, index.
 
 The order is fixed here and nowhere else: fetch → decode → extract (sanitize is extraction's last
-act) → store → mirror images → story → search index.
+act) and search terms, in a worker process → store → mirror images → story → search index.
 """
 
 from __future__ import annotations
@@ -63,13 +63,15 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
         return ProcessOutcome(entry.id, article_id, created=False)
 
     await mirror_article_images(article_id, entry.source_id, article.html, stored_images, deps)
-    with deps.engine.begin() as conn:
-        deps.searcher.index_documents(conn, [replace(prepared.search_document, article_id=article_id)])
     story_task_id = None
     if deps.send_to_stories is not None:
         story_task_id = await deps.send_to_stories(article_id)
     elif deps.story_index is not None:
         await assign_story(article_id, deps)
+    # Indexed last, with the category the stories step set: the index keeps filters per row, and
+    # changing them later rewrites the row in the full-text index.
+    with deps.engine.begin() as conn:
+        deps.searcher.index_documents(conn, [replace(prepared.search_document, article_id=article_id)])
     return ProcessOutcome(entry.id, article_id, created=True, story_task_id=story_task_id)
 
 
