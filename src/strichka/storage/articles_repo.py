@@ -23,6 +23,7 @@ class StoredImage:
     width: int | None
     height: int | None
     thumbnails: dict[int, str]
+    attempts: int = 0
 
 
 def article_id_for_url(conn: Connection, url: str) -> int | None:
@@ -84,7 +85,7 @@ def images_by_url(conn: Connection, urls: list[str]) -> dict[str, StoredImage]:
     return {
         r.original_url: StoredImage(
             r.id, r.original_url, r.status, r.key, r.width, r.height,
-            {int(w): k for w, k in (r.thumbnails or {}).items()},
+            {int(w): k for w, k in (r.thumbnails or {}).items()}, r.attempts,
         )
         for r in rows
     }
@@ -125,11 +126,10 @@ def record_image_success(conn: Connection, image_id: int, mirrored: MirroredImag
 
 
 def record_image_error(conn: Connection, image: StoredImage, error: str, now: datetime, *, permanent: bool) -> None:
-    attempts = conn.scalar(select(images.c.attempts).where(images.c.id == image.id)) or 0
     conn.execute(
         update(images).where(images.c.id == image.id).values(
-            status="refused" if permanent else "error", error=error, attempts=attempts + 1,
-            next_attempt_at=now + timedelta(minutes=10 * 2**attempts),
+            status="refused" if permanent else "error", error=error, attempts=image.attempts + 1,
+            next_attempt_at=now + timedelta(minutes=10 * 2**image.attempts),
         )
     )
 
