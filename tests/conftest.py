@@ -85,4 +85,6 @@ def redis_url() -> str:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Embedded defaults in a temp data dir; loopback allowed because test servers live there."""
-    return Settings.load(environ={}, home=str(tmp_path / "data"), allow_private_networks=True, embedder="hash")
+    return Settings.load(
+        environ={}, home=str(tmp_path / "data"), allow_private_networks=True, embedder="hash", extract_processes=-1
+    )

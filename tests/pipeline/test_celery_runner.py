@@ -49,7 +49,7 @@ def test_due_feeds_go_through_celery_workers_to_stored_clustered_articles(news_s
 
     settings = Settings.load(
         environ={}, home=str(tmp_path / "data"), database_url=database_url, redis_url=redis_url,
-        allow_private_networks=True, embedder="hash",
+        allow_private_networks=True, embedder="hash", extract_processes=-1,
     )
     app = App.build(settings)
     with app.engine.begin() as conn:

@@ -50,6 +50,9 @@ def app(database_url, tmp_path):
     settings = Settings.load(
         environ={}, home=str(tmp_path / "data"), database_url=database_url, allow_private_networks=True,
         embedder="hash", fetch_timeout=10.0,
+        # extraction in worker processes on SQLite (the default), in threads on PostgreSQL: both
+        # paths are exercised, and the suite does not start a process pool for every pass
+        extract_processes=0 if database_url.startswith("sqlite") else -1,
     )
     app = App.build(settings)
     yield app

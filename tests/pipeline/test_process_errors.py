@@ -44,7 +44,8 @@ def test_each_bad_page_gets_its_own_error_and_the_good_one_is_stored(site, datab
     site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"},
                                 f'<rss version="2.0"><channel><title>t</title>{feed}</channel></rss>'.encode())
     settings = Settings.load(environ={}, home=str(tmp_path / "d"), database_url=database_url,
-                             allow_private_networks=True, embedder="hash", max_body_bytes=200_000)
+                             allow_private_networks=True, embedder="hash", max_body_bytes=200_000,
+                             extract_processes=-1)
     app = App.build(settings)
     with app.engine.begin() as conn:
         add_feed(conn, feed_url=site.url("/rss"), name="Вісті", lang="uk")
@@ -85,7 +86,7 @@ def test_an_image_that_failed_for_a_passing_reason_is_mirrored_later_and_the_art
     site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"},
                                 f'<rss version="2.0"><channel><title>t</title>{item(site, 1, "/good.html")}</channel></rss>'.encode())
     settings = Settings.load(environ={}, home=str(tmp_path / "d"), database_url=database_url,
-                             allow_private_networks=True, embedder="hash")
+                             allow_private_networks=True, embedder="hash", extract_processes=-1)
     app = App.build(settings)
     with app.engine.begin() as conn:
         add_feed(conn, feed_url=site.url("/rss"), name="Вісті", lang="uk")
