@@ -1,8 +1,9 @@
 """End to end: the demo news web crawled by the real pipeline, checked against its ground truth.
 
-Runs on SQLite and on PostgreSQL (when reachable): every published article ingested once, with its
-language and body text; a re-crawl adds nothing; articles published later arrive on the next pass;
-images are mirrored under feed/<source id>/<md5 of the original URL>.<ext>, bad ones refused.
+Runs on the embedded stack (SQLite + media folder) and on the scale-out one (PostgreSQL + S3 on
+loopback, when PostgreSQL is reachable): every published article ingested once, with its language and
+body text; a re-crawl adds nothing; articles published later arrive on the next pass; images are
+mirrored under feed/<source id>/<md5 of the original URL>.<ext>, bad ones refused.
 """
 
 from __future__ import annotations
@@ -46,13 +47,15 @@ def demo_web():
 
 
 @pytest.fixture
-def app(database_url, tmp_path):
+def app(database_url, tmp_path, request):
+    """The embedded stack (SQLite, media folder, extraction in worker processes) or the scale-out
+    one (PostgreSQL, S3 on loopback, extraction in threads): every test here runs on both."""
+    scale_out = not database_url.startswith("sqlite")
     settings = Settings.load(
         environ={}, home=str(tmp_path / "data"), database_url=database_url, allow_private_networks=True,
-        embedder="hash", fetch_timeout=10.0,
-        # extraction in worker processes on SQLite (the default), in threads on PostgreSQL: both
-        # paths are exercised, and the suite does not start a process pool for every pass
-        extract_processes=0 if database_url.startswith("sqlite") else -1,
+        embedder="hash", fetch_timeout=10.0, extract_processes=-1 if scale_out else 0,
+        media_url=request.getfixturevalue("s3_media_url") if scale_out else "",
+        s3_endpoint=request.getfixturevalue("s3_server") if scale_out else "",
     )
     app = App.build(settings)
     yield app
