@@ -48,3 +48,25 @@ def test_bad_environment_value_is_one_clear_line(tmp_path):
 def test_sources_list_on_an_empty_catalogue_says_what_to_do(tmp_path):
     result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "sources", "list"])
     assert result.exit_code == 0 and "strichka sources add" in result.output
+
+
+def test_opml_round_trip_through_the_command_line(tmp_path):
+    opml = tmp_path / "in.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>'
+        '<outline text="Вісті Подолу" title="Вісті Подолу" type="rss" xmlUrl="https://visti.example/rss"/>'
+        '<outline text="Kyiv Ledger" type="rss" xmlUrl="https://ledger.example/feed" htmlUrl="https://ledger.example/"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "import-opml", str(opml)]).exit_code == 0
+    listed = runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "list"]).output
+    assert "Вісті Подолу" in listed and "https://ledger.example/feed" in listed
+    out = tmp_path / "out.opml"
+    assert runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "export-opml", "-o", str(out)]).exit_code == 0
+    exported = out.read_text("utf-8")
+    assert "https://visti.example/rss" in exported and "Вісті Подолу" in exported
+    removed = runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "remove", "Kyiv Ledger"])
+    assert removed.exit_code == 0
+    assert "ledger.example" not in runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "list"]).output
