@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 
 from strichka.errors import ConfigError
 from strichka.storage.schema import articles, feeds, sources
+from strichka.storage.upsert import inserted_id
 
 
 @dataclass(frozen=True)
@@ -39,16 +40,17 @@ def add_feed(
     now = datetime.now(UTC)
     source_id = conn.scalar(select(sources.c.id).where(sources.c.name == name))
     if source_id is None:
-        source_id = conn.execute(
+        source_id = inserted_id(conn.execute(
             insert(sources).values(name=name, lang=lang, site_url=site_url, weight=1.0, created_at=now)
-        ).inserted_primary_key[0]
+        ))
     existing = conn.execute(select(feeds.c.id, feeds.c.source_id).where(feeds.c.url == feed_url)).first()
     if existing is not None:
         return existing.source_id, existing.id
-    feed_id = conn.execute(
+    feed_id = inserted_id(conn.execute(
         insert(feeds).values(source_id=source_id, url=feed_url, error_count=0, next_check_at=now, created_at=now)
-    ).inserted_primary_key[0]
-    return int(source_id), int(feed_id)
+    ))
+    return int(source_id), feed_id
+
 
 
 def find_source(conn: Connection, name_or_id: str) -> int | None:

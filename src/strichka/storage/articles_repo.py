@@ -9,7 +9,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from strichka.models import ArticleImage, ExtractedArticle, MirroredImage
 from strichka.storage.schema import article_images, articles, entries, images
-from strichka.storage.upsert import insert_ignoring_conflicts
+from strichka.storage.upsert import insert_ignoring_conflicts, inserted_id
 
 ENTRY_MAX_ATTEMPTS = 6  # then the entry is 'failed' and shown as such; its feed goes on
 
@@ -38,7 +38,7 @@ def save_article(
     existing = article_id_for_url(conn, article.url)
     if existing is not None:
         return existing, False
-    article_id = conn.execute(
+    result = conn.execute(
         insert(articles).values(
             source_id=source_id, url=article.url, canonical_url=article.canonical_url,
             title=article.title, text=article.text, html=article.html, description=article.description,
@@ -47,8 +47,8 @@ def save_article(
             credits=list(article.credits), feed_categories=list(feed_categories), is_news=True,
             word_count=len(article.text.split()),
         )
-    ).inserted_primary_key[0]
-    return int(article_id), True
+    )
+    return inserted_id(result), True
 
 
 def attach_images(

@@ -1,12 +1,14 @@
-"""INSERT … ON CONFLICT DO NOTHING for both SQLite and PostgreSQL."""
+"""Inserts that work alike on SQLite and PostgreSQL: ON CONFLICT DO NOTHING, and the new row's id."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, CursorResult, Table
 from sqlalchemy.dialects import postgresql, sqlite
+
+from strichka.errors import StorageError
 
 
 def insert_ignoring_conflicts(
@@ -22,3 +24,11 @@ def insert_ignoring_conflicts(
         .returning(table.c[conflict_columns[0]])  # a row comes back only when one was inserted
     )
     return sum(len(conn.execute(stmt, row).fetchall()) for row in rows)
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The primary key of the row a single-row INSERT just made."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise StorageError("the database returned no id for a new row")
+    return int(key[0])

@@ -12,7 +12,7 @@ def run() -> None:
     if connection is None:  # `alembic` command line: build an engine from the ini URL
         from sqlalchemy import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///./data/strichka.db")
         with engine.begin() as conn:
             _migrate(conn)
         return
