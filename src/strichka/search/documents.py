@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Engine, Row, select
 
 from strichka.storage.schema import articles
 from strichka.text.normalize import index_terms
 
+REBUILD_BATCH = 1000  # articles per transaction when the whole index is rebuilt
 BATCH = 500  # ids per statement: well under SQLite's bound-parameter limit
 MAX_BODY_CHARS = 200_000  # past this a "body" is a dump, not an article; keeps tsvector under 1 MB
 
@@ -57,3 +58,17 @@ def body_text(description: str | None, text: str | None) -> str:
     if description and description[:200] not in body:
         body = description + "\n" + body
     return body
+
+
+def reindex_everything(engine: Engine, index_articles: Callable[[Connection, Sequence[int]], None]) -> int:
+    """Index every article again, a batch per transaction; returns how many. (Both backends.)"""
+    indexed, after = 0, 0
+    while True:
+        with engine.begin() as conn:
+            ids = conn.scalars(
+                select(articles.c.id).where(articles.c.id > after).order_by(articles.c.id).limit(REBUILD_BATCH)
+            ).all()
+            if not ids:
+                return indexed
+            index_articles(conn, ids)
+        indexed, after = indexed + len(ids), ids[-1]

@@ -26,7 +26,7 @@ from strichka.search.contract import (
     SearchQuery,
     validate_query,
 )
-from strichka.search.documents import SearchDocument, batches, load_documents
+from strichka.search.documents import SearchDocument, batches, load_documents, reindex_everything
 from strichka.search.facets import FacetFilter, facet_filter
 from strichka.search.filters import date_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
@@ -37,7 +37,6 @@ MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 MAX_POSITIONS_PER_TERM = 256  # and its most positions kept per lexeme
 # ts_rank weights for D, C, B, A: a headline word counts four times a body word, as on SQLite.
 RANK_WEIGHTS: ColumnClause[Any] = literal_column("'{0.25, 0.5, 0.75, 1.0}'::float4[]")
-REBUILD_BATCH = 1000
 
 search_documents = table("search_documents", column("article_id"), column("terms", TSVECTOR))
 _UPSERT = text(
@@ -119,17 +118,7 @@ class PostgresSearcher:
     def rebuild(self) -> int:
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM search_documents"))
-        indexed, after = 0, 0
-        while True:
-            with self.engine.begin() as conn:
-                ids = conn.scalars(
-                    select(articles.c.id).where(articles.c.id > after).order_by(articles.c.id).limit(REBUILD_BATCH)
-                ).all()
-                if not ids:
-                    break
-                self.index_articles(conn, ids)
-            indexed, after = indexed + len(ids), ids[-1]
-        return indexed
+        return reindex_everything(self.engine, self.index_articles)
 
 
 def tsvector_literal(document: SearchDocument) -> str:

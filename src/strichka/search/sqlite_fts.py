@@ -29,7 +29,7 @@ from strichka.search.contract import (
     SearchQuery,
     validate_query,
 )
-from strichka.search.documents import SearchDocument, batches, load_documents
+from strichka.search.documents import SearchDocument, batches, load_documents, reindex_everything
 from strichka.search.facets import FACETS_SQL, FacetFilter, facet_filter
 from strichka.search.filters import date_conditions
 from strichka.search.query_terms import QueryTerms, parse_query_terms
@@ -37,7 +37,6 @@ from strichka.search.snippets import load_snippets
 from strichka.storage.schema import articles
 
 DATE_CANDIDATES = 2_000  # newest-stored matches sorted by publication time
-REBUILD_BATCH = 1000
 # bm25 column weights: a word in the headline says more than one in the body; facets never count.
 _CANDIDATES_SQL = (
     "SELECT rowid AS id, bm25(search_fts, 4.0, 1.0, 0.0) AS score FROM search_fts "
@@ -110,16 +109,7 @@ class SqliteFtsSearcher:
     def rebuild(self) -> int:
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM search_fts"))
-        indexed, after = 0, 0
-        while True:
-            with self.engine.begin() as conn:
-                ids = conn.scalars(
-                    select(articles.c.id).where(articles.c.id > after).order_by(articles.c.id).limit(REBUILD_BATCH)
-                ).all()
-                if not ids:
-                    break
-                self.index_articles(conn, ids)
-            indexed, after = indexed + len(ids), ids[-1]
+        indexed = reindex_everything(self.engine, self.index_articles)
         with self.engine.begin() as conn:
             conn.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
         return indexed
