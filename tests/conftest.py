@@ -11,6 +11,7 @@ import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +74,17 @@ def _ensure_pg_test_database() -> None:
             except Exception:  # noqa: BLE001 — another xdist worker created it first
                 pass
     admin.dispose()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Any]:
+    """A migrated database on each backend."""
+    from strichka.storage.database import create_db_engine, migrate
+
+    engine = create_db_engine(database_url)
+    migrate(engine)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -86,3 +86,10 @@ def test_story_origin_and_citations_are_stored(crawled):
     multi = sum(1 for s in stored if s.source_count > 1)
     assert multi >= 12 and right >= 0.9 * multi
     assert any(c.cited_source_id is not None for c in cited), cited[:5]
+
+
+def test_stories_with_mirrored_photos_get_a_lead_image(crawled):
+    app, _web = crawled
+    with app.engine.connect() as conn:
+        multi = conn.execute(select(stories.c.id, stories.c.lead_image_id).where(stories.c.source_count > 1)).all()
+    assert multi and all(s.lead_image_id is not None for s in multi)

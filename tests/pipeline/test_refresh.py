@@ -13,7 +13,6 @@ from strichka.pipeline.refresh import refresh_feed
 from strichka.settings import Settings
 from strichka.sources.catalogue import add_feed, list_feed_status
 from strichka.storage import feeds_repo
-from strichka.storage.database import create_db_engine, migrate
 from strichka.storage.schema import entries, fetch_log
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
@@ -30,14 +29,6 @@ def site():
     s = LoopbackSite()
     yield s
     s.close()
-
-
-@pytest.fixture
-def engine(database_url):
-    engine = create_db_engine(database_url)
-    migrate(engine)
-    yield engine
-    engine.dispose()
 
 
 def refresh_all(engine, settings: Settings):

@@ -4,16 +4,7 @@ from sqlalchemy import func, select
 from strichka.errors import ConfigError
 from strichka.sources.catalogue import add_feed, find_source, list_feed_status, remove_source
 from strichka.sources.defaults import default_sources
-from strichka.storage.database import create_db_engine, migrate
 from strichka.storage.schema import feeds, sources
-
-
-@pytest.fixture
-def engine(database_url):
-    engine = create_db_engine(database_url)
-    migrate(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_same_name_adds_a_feed_to_the_same_outlet_and_adding_twice_is_harmless(engine):

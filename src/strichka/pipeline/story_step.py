@@ -39,6 +39,7 @@ async def assign_story(article_id: int, deps: PipelineDeps) -> None:
         assignment, view = await asyncio.to_thread(_add, deps.story_index, article)
     with deps.engine.begin() as conn:
         stories_repo.save_assignment(conn, assignment, view)
+        stories_repo.fill_lead_image(conn, assignment.story_id)
 
 
 def assign_story_in_worker(app: App, article_id: int) -> None:
@@ -53,6 +54,7 @@ def assign_story_in_worker(app: App, article_id: int) -> None:
     assignment, view = _add(index, article)
     with app.engine.begin() as conn:
         stories_repo.save_assignment(conn, assignment, view)
+        stories_repo.fill_lead_image(conn, assignment.story_id)
 
 
 def _add(index: StoryIndex, article: StoryArticle) -> tuple[Any, Any]:

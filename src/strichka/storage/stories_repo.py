@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from strichka.errors import StorageError
-from strichka.storage.schema import articles, citations, sources, stories
+from strichka.storage.schema import article_images, articles, citations, images, sources, stories
 from strichka.stories.citations import outlet_keys, same_outlet
 from strichka.stories.model import RestoreRow, StoryAssignment, StoryView
 
@@ -112,3 +112,19 @@ def _source_named(name: str, known: list[tuple[int, tuple[str, ...]]]) -> int | 
 def _utc(value: datetime) -> datetime:
     # SQLite hands back naive datetimes even for timezone-aware columns.
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def fill_lead_image(conn: Connection, story_id: int) -> None:
+    """Give a story without a picture the lead image of its earliest member that has a mirrored one."""
+    image_id = conn.scalar(
+        select(article_images.c.image_id)
+        .join(articles, articles.c.id == article_images.c.article_id)
+        .join(images, images.c.id == article_images.c.image_id)
+        .where(articles.c.story_id == story_id, images.c.status == "ok", article_images.c.position == 0)
+        .order_by(articles.c.published_at, articles.c.id)
+        .limit(1)
+    )
+    if image_id is not None:
+        conn.execute(
+            update(stories).where(stories.c.id == story_id, stories.c.lead_image_id.is_(None)).values(lead_image_id=image_id)
+        )
