@@ -1,3 +1,5 @@
 from strichka.cli import main
 
-main()
+# Guarded: extraction workers are spawned processes that import the main module again.
+if __name__ == "__main__":
+    main()
