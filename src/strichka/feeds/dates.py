@@ -11,6 +11,7 @@ import calendar
 import re
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Literal
 
 from feedparser.datetimes import _parse_date as _feedparser_parse_date
 
@@ -26,6 +27,10 @@ _ZONES = {
                         ("CDT", -5), ("MST", -7), ("MDT", -6), ("PST", -8), ("PDT", -7), ("CET", 1), ("CEST", 2),
                         ("EET", 2), ("EEST", 3), ("MSK", 3), ("BST", 1))
 }
+# Day, hour, minute and second of the fixed-position form, read by one lookup instead of
+# slicing into int(); only ASCII digit pairs are keys, so anything else falls to the regex.
+_TWO_DIGITS = {f"{number:02d}": number for number in range(100)}
+_MONTHS_AS_WRITTEN = {name.title(): number for name, number in _MONTHS.items()}
 _OFFSET_CACHE: dict[str, timedelta] = {}
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 
@@ -54,6 +59,10 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def _rfc822(value: str) -> datetime | None:
+    if len(value) >= 29 and value[3] == "," and value[16] == " " and value[19] == ":" and value[22] == ":":
+        fixed = _rfc822_fixed(value)
+        if fixed is not None:
+            return fixed or None
     match = _RFC822.match(value)
     if match is not None:
         day, month, year, hour, minute, second, zone = match.groups()
@@ -70,6 +79,30 @@ def _rfc822(value: str) -> datetime | None:
         return _as_utc(parsedate_to_datetime(value))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def _rfc822_fixed(value: str) -> datetime | Literal[False] | None:
+    """"Sun, 22 Aug 2021 13:45:00 +0300" read by position: the form nearly every RSS feed writes,
+    at half the cost of the regular expression. None: not this form (ask the regex); False: this
+    form, but no such date (31 Feb)."""
+    day, hour = _TWO_DIGITS.get(value[5:7]), _TWO_DIGITS.get(value[17:19])
+    minute, second = _TWO_DIGITS.get(value[20:22]), _TWO_DIGITS.get(value[23:25])
+    month, year = _MONTHS_AS_WRITTEN.get(value[8:11]), value[12:16]
+    if (
+        day is None or hour is None or minute is None or second is None or month is None
+        or value[4] != " " or value[7] != " " or value[11] != " " or value[25] != " " or not year.isdigit()
+    ):
+        return None
+    zone = value[26:]
+    if not ((len(zone) == 5 and zone[0] in "+-" and zone[1:].isdigit()) or (zone.isalpha() and len(zone) <= 5)):
+        return None
+    offset = _offset(zone)
+    if offset is None:
+        return None
+    try:
+        return datetime(int(year), month, day, hour, minute, second, tzinfo=UTC) - offset
+    except (ValueError, OverflowError):
+        return False
 
 
 def _offset(name: str) -> timedelta | None:
