@@ -24,6 +24,7 @@ from strichka.feeds.xml_document import (
     count_entry_elements,
     may_hold_more_entries,
     parse_strict,
+    parse_with_references_fixed,
     parse_xml,
 )
 from strichka.feeds.xml_feed import feed_format, read_xml_feed
@@ -46,8 +47,12 @@ def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> Par
         # well-formed, or not UTF-8 after all) takes the general path below.
         sniff_kind(head, url=url)
         root = parse_strict(body, url=url)
+        if root is None:
+            # Most broken feeds only need their ampersands, entities or <br>s fixed: done on
+            # the bytes, a strict parse gives the whole tree without decoding or recovery.
+            root = parse_with_references_fixed(body, url=url)
         if root is not None:
-            return _read_xml(XmlDocument(root, repaired=False), url, body, lambda: body.decode("utf-8"))
+            return _read_xml(XmlDocument(root, repaired=False), url, body, lambda: _as_utf8(body))
         strict_utf8_failed = True
     text, encoding = decode_document(body, http_charset=http_charset, kind="xml")
     if sniff_kind(text, url=url) == "json":
@@ -69,6 +74,11 @@ def _utf8_head(body: bytes) -> str | None:
         return codecs.utf_8_decode(body[:_SNIFF_BYTES], "strict", False)[0]
     except UnicodeDecodeError:
         return None
+
+
+def _as_utf8(body: bytes) -> str:
+    # Bytes libxml2 read strictly as UTF-8 are UTF-8; "replace" only guards against surprises.
+    return body.decode("utf-8", errors="replace")
 
 
 def _read_xml(document: XmlDocument | None, url: str, markup: bytes, text_of: Callable[[], str]) -> ParsedFeed:

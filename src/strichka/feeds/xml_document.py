@@ -29,6 +29,9 @@ _ATTRIBUTE = re.compile(r"""(\s[\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>]+?(?=\s
 # entry in recovery mode; closing them in place keeps the entry's other fields where they belong.
 # Case spelled out rather than re.I, which would cost the scan its fast search for "<".
 _HTML_VOID = re.compile(r"<([bB][rR]|[hH][rR]|[iI][mM][gG]|[wW][bB][rR])(\s[^<>]*?)?\s*(?<!/)>")
+# The same two repairs on UTF-8 bytes, for the quick repair that needs no decoding.
+_BAD_AMPERSAND_BYTES = re.compile(_BAD_AMPERSAND.pattern.encode("ascii"))
+_HTML_VOID_BYTES = re.compile(_HTML_VOID.pattern.encode("ascii"))
 FEED_START = re.compile(r"<\?xml\s|<rss[\s>]|<feed[\s>]|<(?:[\w.-]+:)?RDF[\s>]")
 _ITEM_OPEN_BYTES = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.I)
 # Entry elements in any namespace, in the spellings feeds use (feedparser lowercases tag names).
@@ -67,6 +70,18 @@ def parse_strict(data: bytes, *, url: str) -> etree._Element | None:
         return _parse(data, url, recover=False)
     except etree.XMLSyntaxError:
         return None
+
+
+def parse_with_references_fixed(data: bytes, *, url: str) -> etree._Element | None:
+    """The tree of UTF-8 bytes whose faults are only the commonest ones — bare `&`, HTML
+    entities XML does not define (&nbsp;), raw <br> — fixed in one pass each and parsed
+    strictly: no decoding, no recovery, and a complete tree. None when there was nothing of
+    that kind to fix, or the fixed bytes still fail (then the full repair takes over)."""
+    fixed, ampersands = _BAD_AMPERSAND_BYTES.subn(_fix_ampersand_bytes, data)
+    fixed, voids = _HTML_VOID_BYTES.subn(rb"<\1\2/>", fixed)
+    if not ampersands and not voids:
+        return None
+    return parse_strict(fixed, url=url)
 
 
 def count_entry_elements(root: etree._Element) -> int:
@@ -143,6 +158,16 @@ def _fix_ampersand(match: re.Match[str]) -> str:
     if expansion is None:
         return "&amp;" + name + ";"
     return "".join(f"&#{ord(char)};" for char in expansion)
+
+
+def _fix_ampersand_bytes(match: re.Match[bytes]) -> bytes:
+    name = match.group(1)
+    if name is None:
+        return b"&amp;"
+    expansion = html5.get(name.decode("ascii") + ";")
+    if expansion is None:
+        return b"&amp;" + name + b";"
+    return "".join(f"&#{ord(char)};" for char in expansion).encode("ascii")
 
 
 def _cut_truncated(text: str) -> str:
