@@ -60,6 +60,8 @@ _NOT_NEWS_PATTERNS = [
     r"партнерский материал", r"купить\b", r"купити\b", r"розыгрыш", r"розіграш", r"giveaway",
     r"голосуйте", r"голосуйте за", r"vote for", r"конкурс\w* (на|для)",
 ]
+_WORD = re.compile(r"\w+")
+_CAPTION_WORDS = 3
 _NOT_NEWS_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_NEWS_PATTERNS), re.IGNORECASE)
 _NOT_NEWS_TAGS = frozenset(
     "гороскоп гороскопи гороскопы horoscope horoscopes реклама advertising sponsored promo партнерський "
@@ -72,6 +74,9 @@ def is_news(title: str, text: str = "", feed_categories: tuple[str, ...] = ()) -
     if any(tag.strip().lower() in _NOT_NEWS_TAGS for tag in feed_categories):
         return False
     headline = " ".join(title.split())
+    # A report's headline names who did what; one to three words are a caption, a rubric or a column title.
+    if 0 < len(_WORD.findall(headline)) <= _CAPTION_WORDS:
+        return False
     return _NOT_NEWS_RE.search(headline) is None
 
 
