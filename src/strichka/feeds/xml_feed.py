@@ -42,7 +42,7 @@ def read_xml_feed(root: etree._Element, kind: str, *, url: str, recovered: bool 
     if kind == "atom" and split_tag(root.tag)[0] == "":
         namespaces = (*ATOM, "")  # an Atom feed without its namespace: its elements have none
     atom = namespaces if kind == "atom" else ATOM
-    items = [el for el in root.iter("{*}" + local) if split_tag(el.tag)[0] in namespaces]
+    items = list(root.iter(*_entry_tags(namespaces, local)))  # lxml filters by tag in C
     if not items:  # undeclared prefixes ("rss:item") survive recovery only as plain names
         items = [el for el in root.iter() if isinstance(el.tag, str) and split_tag(el.tag) == ("", local)]
     found = _first_child(root, "channel") if kind != "atom" else None
@@ -61,6 +61,18 @@ def read_xml_feed(root: etree._Element, kind: str, *, url: str, recovered: bool 
         ttl_minutes=ttl,
         format=kind,
     )
+
+
+def _entry_tags(namespaces: tuple[str, ...], local: str) -> tuple[str, ...]:
+    """The entry tag in each namespace ("item" for none): what root.iter matches without Python."""
+    key = (namespaces, local)
+    tags = _ENTRY_TAGS.get(key)
+    if tags is None:
+        tags = _ENTRY_TAGS[key] = tuple(f"{{{ns}}}{local}" if ns else local for ns in namespaces)
+    return tags
+
+
+_ENTRY_TAGS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}  # a handful of keys
 
 
 def _channel_meta(children: Iterator[etree._Element], url: str) -> tuple[str, str | None, str | None, int | None]:
