@@ -34,8 +34,13 @@ from strichka.stories.notnews import NewsDetector
 from strichka.text.embeddings import open_embedder
 
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
-# strichka category -> Telegram contest class (its guide: politics and incidents are "society",
-# health and medicine are "science", culture and celebrities are "entertainment").
+# strichka category -> Telegram contest class. The contest's guide (contest.com/docs/data_clustering,
+# round 1, 2019) defines: Society = politics, elections, legislation, incidents, crime; Economy =
+# markets, finance, business; Technology = gadgets, auto, apps, internet services; Sports = incl.
+# e-sports; Entertainment = movies, music, games, books, arts; Science = incl. health, biology,
+# physics, genetics; Other = news that fits none of these. So war (front-line reports are politics
+# and incidents) and world (foreign politics) land in society with politics; health in science.
+# Known disagreement: the crowd labels horoscopes "other", strichka calls them not news (issue 6).
 CONTEST_CLASS = {
     "politics": "society", "war": "society", "world": "society", "society": "society",
     "economy": "economy", "technology": "technology", "science": "science", "health": "science",
