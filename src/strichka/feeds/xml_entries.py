@@ -123,8 +123,8 @@ def _build(
     if image is None:
         src = first_image_src(content_html)
         image = _absolute(src, item, feed_url) if src else None
-    published = _date(first.get(PUBLISHED))
-    updated = _date(first.get(UPDATED))
+    published = _date(first[PUBLISHED]) if PUBLISHED in first else None
+    updated = _date(first[UPDATED]) if UPDATED in first else None
     return _new_entry(
         identity=entry_identity(guid=guid, url=link, title=title, content=content_html),
         url=link,
@@ -156,9 +156,7 @@ if hasattr(ParsedEntry, "__post_init__") or hasattr(ParsedEntry, "__slots__"):
     raise TypeError("ParsedEntry gained __post_init__ or __slots__: build it with its constructor again")
 
 
-def _date(el: etree._Element | None) -> datetime | None:
-    if el is None:
-        return None
+def _date(el: etree._Element) -> datetime | None:
     return parse_date(el.text if len(el) == 0 else element_text(el))
 
 
