@@ -32,12 +32,15 @@ from strichka.fetch.charset import declares_utf8, decode_document
 from strichka.models import ParsedFeed
 
 _FEEDLIKE_ROOTS = frozenset({"rss", "rdf", "rdf:rdf", "feed", "channel"})
-_SNIFF_BYTES = 16_384  # at least the 4096 characters sniff_kind looks at, in any UTF-8 text
+# What sniff_kind needs of a body that starts with "<": its prologue and first tag. (It looks
+# at up to 4096 characters; a well-formed XHTML page behind a longer prologue is still refused,
+# as a document whose root is <html>.) Decoding more would only slow every feed down.
+_SNIFF_BYTES = 4096
 
 
 def parse_feed(body: bytes, *, url: str, http_charset: str | None = None) -> ParsedFeed:
     """Parse RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x; raise FeedError for anything else."""
-    if not body.strip():
+    if not body or body.isspace():  # not body.strip(), which copies the whole body
         raise FeedError(url, EMPTY_REASON)
     strict_utf8_failed = False
     head = _utf8_head(body) if body[:1] == b"<" and declares_utf8(body, http_charset=http_charset) else None
