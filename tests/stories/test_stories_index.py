@@ -150,3 +150,37 @@ def test_restore_re_embeds_vectors_stored_by_another_embedder():
     assert index.restore([_row(article, old)]) == 1
     again = index.add(make_article(2, title, text + " Джерело: Укрінформ.", lang=lang, minutes=5))
     assert again.story_id == old.story_id and len(again.embedding) == 4 * 256
+
+
+class CountingEmbedder:
+    """The hash embedder, counting the texts it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim, self.texts = inner, inner.name, inner.dim, 0
+
+    def embed(self, texts, *, kind):
+        self.texts += len(texts)
+        return self.inner.embed(texts, kind=kind)
+
+
+def _republication_samples():
+    lang, source, title, text = KYIV_STRIKE[0]
+    body = text + " " + " ".join(["Рятувальники працюють на місці влучання, розбирають завали будинку."] * 3)
+    return [
+        make_article(1, title, body, lang=lang, source=source),
+        make_article(2, "Ракетний удар по Києву", body + "\n\nДжерело: Укрінформ.", source="Газета", minutes=40),
+        make_article(3, *RATE_CUT[0][2:], minutes=50),
+    ]
+
+
+def test_a_republication_borrows_its_originals_vector_instead_of_embedding_again(hash_embedder):
+    from strichka.stories.seed_models import seed_models
+
+    for add in (lambda index, items: [index.add(a) for a in items], lambda index, items: index.add_many(items)):
+        counting = CountingEmbedder(hash_embedder)
+        seed_models(counting)  # seed sentences are embedded once per embedder, not per article
+        counting.texts = 0
+        original, copy, other = add(StoryIndex(counting), _republication_samples())
+        assert copy.duplicate_of == original.article_id and copy.story_id == original.story_id
+        assert copy.embedding == original.embedding and other.embedding != original.embedding
+        assert counting.texts == 2

@@ -74,11 +74,11 @@ class StoryIndex:
         if known is not None:
             return self._assignment(known, new_story=False)
         self._advance_clock(article.published_at)
-        vector = self._vector_of(article)
         side = Side(article.lang, article.published_at, _fingerprint(article), parse_image_hashes(article.image_hashes))
-        body = article.text if len(article.text) >= 200 else f"{article.title} {article.text}"
+        body = _dedup_body(article)
         body_minhash = minhash(body)
         duplicate_of = self._original_of(body_minhash, article)
+        vector = self._vector_of(article, duplicate_of)
         found = self._members[duplicate_of].story_id if duplicate_of is not None else self._best_story(vector, side)
         new_story = found is None
         if found is None:
@@ -105,7 +105,7 @@ class StoryIndex:
         out: list[StoryAssignment] = []
         for start in range(0, len(ordered), batch):
             chunk = ordered[start : start + batch]
-            missing = [a for a in chunk if a.embedding is None and a.id not in self._members]
+            missing = self._needing_embedding(chunk)
             if missing:
                 vectors = self.embedder.embed([embedding_text(a) for a in missing], kind="passage")
                 done = {a.id: replace(a, embedding=v.astype("<f4").tobytes()) for a, v in zip(missing, vectors, strict=True)}
@@ -113,17 +113,36 @@ class StoryIndex:
             out.extend(self.add(a) for a in chunk)
         return out
 
-    def _vector_of(self, article: StoryArticle) -> np.ndarray:
+    def _needing_embedding(self, chunk: list[StoryArticle]) -> list[StoryArticle]:
+        """Those of a batch with no vector, less republications (of the window or of the batch):
+        add() gives a republication its original's vector (see _vector_of)."""
+        batch_bodies = DuplicateFinder()
+        out = []
+        for article in chunk:
+            if article.embedding is not None or article.id in self._members:
+                continue
+            body_minhash = minhash(_dedup_body(article))
+            if self._original_of(body_minhash, article) is None and not batch_bodies.nearest(body_minhash):
+                out.append(article)
+            batch_bodies.add(article.id, body_minhash)
+        return out
+
+    def _vector_of(self, article: StoryArticle, duplicate_of: int | None = None) -> np.ndarray:
         # A stored vector of another size comes from another embedder (the setting changed): re-embed.
         if article.embedding is not None and len(article.embedding) == 4 * self.embedder.dim:
             return np.frombuffer(article.embedding, dtype="<f4").astype(np.float32)
+        if duplicate_of is not None and duplicate_of in self._members:
+            # The same body republished: its original's vector, not another costly embedding.
+            return self._vectors[self._members[duplicate_of].row].copy()
         return self.embedder.embed([embedding_text(article)], kind="passage")[0]
 
     def _original_of(self, body_minhash, article: StoryArticle) -> int | None:
         for candidate in self._duplicates.nearest(body_minhash):
             member = self._members.get(candidate)
             if member is not None and member.article.id != article.id:
-                return member.duplicate_of or member.article.id
+                # Its original may have left the window before it did: then it stands in.
+                original = member.duplicate_of
+                return original if original is not None and original in self._members else member.article.id
         return None
 
     def _best_story(self, vector: np.ndarray, side: Side) -> int | None:
@@ -277,7 +296,7 @@ class StoryIndex:
             )
             self._advance_clock(row.published_at)
             vector = self._vector_of(replace(article, embedding=row.embedding))
-            body = row.text if len(row.text) >= 200 else f"{row.title} {row.text}"
+            body = _dedup_body(article)
             member = Member(
                 article=article,
                 row=self._store_vector(row.id, vector),
@@ -300,6 +319,11 @@ class StoryIndex:
 def embedding_text(article: StoryArticle) -> str:
     """What gets embedded: the headline and the lead (the pipeline's text stage may do it ahead)."""
     return f"{article.title}. {article.text[:LEAD_CHARS]}".strip()
+
+
+def _dedup_body(article: StoryArticle) -> str:
+    """The text compared for near-duplicates: the body, with the headline when the body is short."""
+    return article.text if len(article.text) >= 200 else f"{article.title} {article.text}"
 
 
 def _fingerprint(article: StoryArticle) -> Fingerprint:
