@@ -107,3 +107,32 @@ def test_an_image_that_failed_for_a_passing_reason_is_mirrored_later_and_the_art
         html = conn.scalar(select(articles.c.html))
     assert image.status == "ok" and f"/media/{image.key}" in html
     app.close()
+
+
+def test_a_bug_met_on_one_page_fails_that_entry_only(site, tmp_path, monkeypatch):
+    from strichka.pipeline import process
+
+    real = process.extract_page
+
+    def flaky(html, **kwargs):
+        if "boom" in kwargs["url"]:
+            raise RuntimeError("parser tripped")
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(process, "extract_page", flaky)
+    site.routes["/good.html"] = Route(200, {"Content-Type": "text/html"}, GOOD.encode("cp1251"))
+    site.routes["/boom.html"] = Route(200, {"Content-Type": "text/html"}, GOOD.encode("cp1251"))
+    feed = item(site, 1, "/good.html") + item(site, 2, "/boom.html")
+    site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"},
+                                f'<rss version="2.0"><channel><title>t</title>{feed}</channel></rss>'.encode())
+    settings = Settings.load(environ={}, home=str(tmp_path / "d"), allow_private_networks=True,
+                             embedder="hash", extract_processes=-1)
+    app = App.build(settings)
+    with app.engine.begin() as conn:
+        add_feed(conn, feed_url=site.url("/rss"), name="Вісті", lang="uk")
+    report = asyncio.run(crawl_once(app))
+    assert (report.articles_created, report.articles_failed) == (1, 1)
+    with app.engine.connect() as conn:
+        error = conn.scalar(select(entries.c.error).where(entries.c.url.like("%boom%")))
+    assert "RuntimeError: parser tripped" in error
+    app.close()

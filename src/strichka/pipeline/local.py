@@ -79,11 +79,11 @@ async def crawl_once(
     )
     images_recovered = await retry_due_images(deps, now)
     report = CrawlReport(
-        feeds_checked=len(refreshed),
-        feeds_failed=sum(1 for r in refreshed if r.error),
+        feeds_checked=len(due),
+        feeds_failed=len(due) - len(refreshed) + sum(1 for r in refreshed if r.error),
         new_entries=sum(r.new_entries for r in refreshed),
         articles_created=sum(1 for p in processed if p.created),
-        articles_failed=sum(1 for p in processed if p.error),
+        articles_failed=len(pending) - len(processed) + sum(1 for p in processed if p.error),
         images_recovered=images_recovered,
     )
     log.info("crawl pass: %s", report.summary())
@@ -126,13 +126,17 @@ async def _bounded(
     gate = asyncio.Semaphore(limit)
     bar: Any = tqdm(total=len(items), desc=label, unit=label[:-1], disable=not progress or not items)
 
-    async def one(item: T) -> R:
-        async with gate:
-            result = await work(item)
-        bar.update(1)
-        return result
+    async def one(item: T) -> R | None:
+        try:
+            async with gate:
+                return await work(item)
+        except Exception:  # noqa: BLE001 — a bug met on one item must not stop the others; logged in full
+            log.exception("%s: unexpected failure on %r; the rest of the pass goes on", label, item)
+            return None
+        finally:
+            bar.update(1)
 
     try:
-        return list(await asyncio.gather(*(one(i) for i in items)))
+        return [r for r in await asyncio.gather(*(one(i) for i in items)) if r is not None]
     finally:
         bar.close()

@@ -26,6 +26,7 @@ from strichka.text.language import detect_language
 
 log = logging.getLogger("strichka.process")
 
+
 @dataclass(frozen=True)
 class ProcessOutcome:
     entry_id: int
@@ -41,10 +42,10 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
     try:
         prepared = await fetch_and_prepare(entry, deps)
     except StrichkaError as exc:
-        with deps.engine.begin() as conn:
-            articles_repo.mark_entry_error(conn, entry.id, entry.attempts, str(exc), now)
-        log.warning("article %s (%s): %s", entry.url, entry.source_name, exc)
-        return ProcessOutcome(entry.id, error=str(exc))
+        return _failed(entry, str(exc), now, deps)
+    except Exception as exc:  # noqa: BLE001 — a page that trips a bug in a parser fails alone, with backoff
+        log.exception("article %s: unexpected error while reading the page", entry.url)
+        return _failed(entry, f"unexpected error while reading the page: {type(exc).__name__}: {exc}", now, deps)
 
     article = prepared.article
     # The feed's time comes first: it is to the minute, while a page often shows only the day
@@ -73,6 +74,13 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
     with deps.engine.begin() as conn:
         deps.searcher.index_documents(conn, [replace(prepared.search_document, article_id=article_id)])
     return ProcessOutcome(entry.id, article_id, created=True, story_task_id=story_task_id)
+
+
+def _failed(entry: PendingEntry, error: str, now: datetime, deps: PipelineDeps) -> ProcessOutcome:
+    with deps.engine.begin() as conn:
+        articles_repo.mark_entry_error(conn, entry.id, entry.attempts, error, now)
+    log.warning("article %s (%s): %s", entry.url, entry.source_name, error)
+    return ProcessOutcome(entry.id, error=error)
 
 
 @dataclass(frozen=True)
