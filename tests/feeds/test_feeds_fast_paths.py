@@ -11,6 +11,7 @@ from strichka.errors import FeedError
 from strichka.feeds import parse as parse_module
 from strichka.feeds import parse_feed
 from strichka.feeds.dates import parse_date
+from strichka.feeds.xml_document import parse_with_references_fixed
 from strichka.fetch.charset import declares_utf8, decode_document
 from strichka.models import ParsedEntry
 
@@ -154,3 +155,37 @@ def test_atom_without_its_namespace_is_read_as_atom_by_the_fast_path(monkeypatch
     assert entry.title == "1 < 2"  # a text construct: the < is text, not a tag
     assert entry.url == "https://example.org/1" and entry.summary == "Body"
     assert entry.published_at == datetime(2024, 5, 1, 10, tzinfo=UTC)
+
+
+BROKEN_REFERENCES = """<rss version="2.0"><channel><title>Новини</title>
+<item><title>Ціни & тарифи</title><link>https://example.org/1?a=1&b=2</link><guid>g-1</guid>
+<description>Перший&nbsp;рядок<br>другий</description></item>
+<item><title>Друга&hellip;</title><link>https://example.org/2</link><guid>g-2</guid></item>
+</channel></rss>"""
+
+
+def test_bare_ampersands_undefined_entities_and_raw_br_are_fixed_without_feedparser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _no_feedparser(monkeypatch)
+    feed = parse_feed(BROKEN_REFERENCES.encode(), url=URL)
+    assert feed.title == "Новини"
+    assert [(e.title, e.url) for e in feed.entries] == [
+        ("Ціни & тарифи", "https://example.org/1?a=1&b=2"),
+        ("Друга…", "https://example.org/2"),
+    ]
+    assert feed.entries[0].summary == "Перший рядок другий"  # the no-break space, as a space
+    # ... read by the quick repair: fixed bytes, one strict parse
+    assert parse_with_references_fixed(BROKEN_REFERENCES.encode(), url=URL) is not None
+
+
+def test_the_quick_repair_reads_what_the_full_repair_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick = parse_feed(BROKEN_REFERENCES.encode(), url=URL)
+    monkeypatch.setattr(parse_module, "parse_with_references_fixed", lambda data, *, url: None)
+    assert parse_feed(BROKEN_REFERENCES.encode(), url=URL) == quick
+
+
+def test_a_truncated_utf8_feed_keeps_its_complete_entries() -> None:
+    body = BROKEN_REFERENCES.encode()[: BROKEN_REFERENCES.encode().index(b"<guid>g-2")]
+    titles = [e.title for e in parse_feed(body, url=URL).entries]
+    assert titles[0] == "Ціни & тарифи"
