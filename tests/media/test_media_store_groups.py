@@ -99,3 +99,22 @@ def test_a_failed_rename_leaves_no_temp_files(tmp_path: Path, monkeypatch: pytes
     # The first object was complete and stays; the rest never appear, and no temp file is left.
     assert sorted(p.name for p in folder.iterdir()) == ["pic.w320.webp"]
     assert store.get("feed/4/pic.w320.webp") == b"RIFF-small"
+
+
+def _put_in_child(root: str) -> None:
+    LocalStore(Path(root)).put_many([("feed/5/child.jpg", b"from the child", "image/jpeg"), *GROUP[:1]])
+
+
+def test_durable_puts_work_in_a_forked_worker(tmp_path: Path) -> None:
+    import multiprocessing
+
+    store = LocalStore(tmp_path / "media")
+    store.put_many(GROUP)  # the parent's flush threads now exist; a forked child has none
+    child = multiprocessing.get_context("fork").Process(target=_put_in_child, args=(str(tmp_path / "media"),))
+    child.start()
+    child.join(timeout=60)  # a guard against a hang, not a synchronisation
+    if child.is_alive():
+        child.kill()
+        pytest.fail("put_many hung in a forked child")
+    assert child.exitcode == 0
+    assert store.get("feed/5/child.jpg") == b"from the child"

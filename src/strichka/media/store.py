@@ -35,6 +35,16 @@ PutItem = tuple[str, bytes, str]
 _FLUSHERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="strichka-fsync")
 
 
+def _new_flushers_after_fork() -> None:
+    # A forked child (celery prefork) inherits the pool's bookkeeping but not its threads: the
+    # pool would count the parent's idle threads as its own and never run a flush.
+    global _FLUSHERS  # noqa: PLW0603 (one pool per process)
+    _FLUSHERS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="strichka-fsync")
+
+
+os.register_at_fork(after_in_child=_new_flushers_after_fork)
+
+
 class MediaNotFound(StorageError, KeyError):
     """No object under this key."""
 
