@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,9 @@ class PipelineDeps:
     searcher: Searcher
     cpu: CpuWork = field(default_factory=lambda: CpuWork(-1))  # threads unless a runner gives a pool
     story_index: Any = None
-    story_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # strichka.stories.StoryIndex: clustering runs in this process
+    story_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # Decoded images can take ~200 MB each at the pixel limit: as many at once as there are cores.
+    image_gate: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1))  # strichka.stories.StoryIndex: clustering runs in this process
     # Celery mode: a stored article's id is handed to the one stories worker instead.
     send_to_stories: Callable[[int], Awaitable[str]] | None = None  # returns the task id
     site_profiles: dict[str, Any] = field(default_factory=dict)  # host -> extract.SiteProfile

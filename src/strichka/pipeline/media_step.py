@@ -87,9 +87,10 @@ async def _mirror_one(image: StoredImage, source_id: int, deps: PipelineDeps) ->
         return await deps.fetcher.fetch(url, max_bytes=settings.max_image_bytes, kind="image")
 
     try:
-        mirrored = await mirror_image(
-            image.original_url, source_id=source_id, fetch=fetch, store=deps.media, settings=settings
-        )
+        async with deps.image_gate:
+            mirrored = await mirror_image(
+                image.original_url, source_id=source_id, fetch=fetch, store=deps.media, settings=settings
+            )
     except (MediaError, FetchError, StorageError) as exc:
         # A refused image (not an image, a bomb, a private address) will not get better; a
         # server error, a timeout or our object store being down might, so those are retried.
