@@ -17,17 +17,10 @@ from strichka.media.s3 import S3Store
 from strichka.media.store import LocalStore, ObjectStore
 
 
-@pytest.fixture(scope="session")
-def s3_endpoint() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
+@pytest.fixture
+def s3_endpoint(s3_server: str) -> str:
+    """The session's loopback S3 server (tests/conftest.py)."""
+    return s3_server
 
 
 @pytest.fixture
