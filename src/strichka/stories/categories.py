@@ -212,7 +212,8 @@ def keyword_scores(title: str, lead: str) -> dict[str, float]:
 
 
 class LearnedVote(Protocol):
-    dim: int
+    @property
+    def dim(self) -> int: ...
 
     def classify(self, embedding: np.ndarray, title: str, lead: str) -> str: ...
 
