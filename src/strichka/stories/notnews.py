@@ -61,6 +61,7 @@ _NOT_NEWS_PATTERNS = [
     r"голосуйте", r"голосуйте за", r"vote for", r"конкурс\w* (на|для)",
 ]
 _WORD = re.compile(r"\w+")
+_REPORT_CHARS = 400  # a body this long is a report, whatever its headline
 _CAPTION_WORDS = 3
 _NOT_NEWS_RE = re.compile("|".join(f"(?:{p})" for p in _NOT_NEWS_PATTERNS), re.IGNORECASE)
 _NOT_NEWS_TAGS = frozenset(
@@ -74,8 +75,9 @@ def is_news(title: str, text: str = "", feed_categories: tuple[str, ...] = ()) -
     if any(tag.strip().lower() in _NOT_NEWS_TAGS for tag in feed_categories):
         return False
     headline = " ".join(title.split())
-    # A report's headline names who did what; one to three words are a caption, a rubric or a column title.
-    if 0 < len(_WORD.findall(headline)) <= _CAPTION_WORDS:
+    # A report's headline names who did what; one to three words are a caption, a rubric or a column
+    # title — unless a report follows ("Trump impeached" over three paragraphs is news).
+    if 0 < len(_WORD.findall(headline)) <= _CAPTION_WORDS and len(text) < _REPORT_CHARS:
         return False
     return _NOT_NEWS_RE.search(headline) is None
 
