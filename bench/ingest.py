@@ -154,8 +154,8 @@ async def timed_crawl(app):  # type: ignore[no-untyped-def]
 
     with CpuWork(app.settings.extract_processes) as cpu:
         page = b"<html><body><article><p>" + b"Warm-up text for a worker. " * 40 + b"</p></article></body></html>"
-        await asyncio.gather(*(cpu.run(prepare_page, page, url="http://warm.up/", http_charset="utf-8")
-                               for _ in range(8)))
+        await asyncio.gather(*(cpu.run(prepare_page, page, url="http://warm.up/", http_charset="utf-8",
+                                       embedder=app.settings.embedder) for _ in range(8)))
         async with Fetcher(app.settings, resolver=offline_resolver) as fetcher:
             deps = build_deps(app, fetcher, cpu)
             start = time.perf_counter()

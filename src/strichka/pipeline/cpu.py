@@ -35,6 +35,10 @@ class CpuWork:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(count, mp_context=context, initializer=_warm_worker)
 
+    @property
+    def in_processes(self) -> bool:
+        return self._pool is not None
+
     async def run(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         call = partial(function, *args, **kwargs)
         if self._pool is None:

@@ -81,5 +81,5 @@ def load_story_article(conn: Any, article_id: int) -> StoryArticle | None:
         id=row.id, source_id=row.source_id, source_name=row.source_name, lang=row.lang, title=row.title,
         text=row.text, published_at=row.published_at, url=row.url,
         feed_categories=tuple(row.feed_categories or ()), image_hashes=hashes,
-        source_weight=row.source_weight or 1.0,
+        source_weight=row.source_weight or 1.0, embedding=row.embedding,
     )

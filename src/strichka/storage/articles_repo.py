@@ -32,7 +32,7 @@ def article_id_for_url(conn: Connection, url: str) -> int | None:
 
 def save_article(
     conn: Connection, article: ExtractedArticle, *, source_id: int, published_at: datetime,
-    fetched_at: datetime, feed_categories: tuple[str, ...] = (),
+    fetched_at: datetime, feed_categories: tuple[str, ...] = (), embedding: bytes | None = None,
 ) -> tuple[int, bool]:
     """Insert the article unless its URL is stored already. Returns (article_id, created)."""
     existing = article_id_for_url(conn, article.url)
@@ -45,7 +45,7 @@ def save_article(
             lang=article.lang, author=article.author, published_at=published_at,
             updated_at=article.updated_at, fetched_at=fetched_at, lead_image_url=article.lead_image,
             credits=list(article.credits), feed_categories=list(feed_categories), is_news=True,
-            word_count=len(article.text.split()),
+            word_count=len(article.text.split()), embedding=embedding,
         )
     )
     return inserted_id(result), True

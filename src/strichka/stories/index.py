@@ -322,7 +322,11 @@ class StoryIndex:
 
 def embedding_text(article: StoryArticle) -> str:
     """What gets embedded: the headline and the lead (the pipeline's text stage may do it ahead)."""
-    return f"{article.title}. {article.text[:LEAD_CHARS]}".strip()
+    return headline_and_lead(article.title, article.text)
+
+
+def headline_and_lead(title: str, text: str) -> str:
+    return f"{title}. {text[:LEAD_CHARS]}".strip()
 
 
 def _dedup_body(article: StoryArticle) -> str:
