@@ -12,13 +12,20 @@ from strichka.storage.schema import article_images, articles, images, sources
 from strichka.web.params import Cursor
 from strichka.web.views import ArticleCard, ArticleFull, ImageView, SourceRef, as_utc, image_from_row
 
-_IMG_COLUMNS = (
+# The source and lead-image columns every card carries, under the prefixes the views read.
+IMG_COLUMNS = (
     images.c.original_url.label("img_original_url"),
     images.c.key.label("img_key"),
     images.c.status.label("img_status"),
     images.c.width.label("img_width"),
     images.c.height.label("img_height"),
     images.c.thumbnails.label("img_thumbnails"),
+)
+SOURCE_COLUMNS = (
+    sources.c.id.label("src_id"),
+    sources.c.name.label("src_name"),
+    sources.c.site_url.label("src_site_url"),
+    sources.c.lang.label("src_lang"),
 )
 
 _CARD_COLUMNS = (
@@ -31,11 +38,8 @@ _CARD_COLUMNS = (
     articles.c.description,
     articles.c.lead_image_url,
     articles.c.url,
-    sources.c.id.label("src_id"),
-    sources.c.name.label("src_name"),
-    sources.c.site_url.label("src_site_url"),
-    sources.c.lang.label("src_lang"),
-    *_IMG_COLUMNS,
+    *SOURCE_COLUMNS,
+    *IMG_COLUMNS,
 )
 
 
@@ -182,7 +186,7 @@ def article_by_id(conn: Connection, article_id: int) -> ArticleFull | None:
 
 def article_image_views(conn: Connection, article_id: int) -> Iterable[ImageView]:
     query = (
-        select(article_images.c.caption, article_images.c.credit, article_images.c.alt, *_IMG_COLUMNS)
+        select(article_images.c.caption, article_images.c.credit, article_images.c.alt, *IMG_COLUMNS)
         .select_from(article_images)
         .join(images, images.c.id == article_images.c.image_id)
         .where(article_images.c.article_id == article_id)

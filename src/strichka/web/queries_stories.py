@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Select, select, tuple_
 
 from strichka.storage.schema import citations, images, sources, stories
 from strichka.web.params import Cursor
+from strichka.web.queries_articles import IMG_COLUMNS, SOURCE_COLUMNS
 from strichka.web.views import Citation, SourceRef, StoryCard, as_utc, image_from_row
 
 _COLUMNS = (
@@ -23,16 +24,8 @@ _COLUMNS = (
     stories.c.created_at,
     stories.c.updated_at,
     stories.c.first_article_id,
-    sources.c.id.label("src_id"),
-    sources.c.name.label("src_name"),
-    sources.c.site_url.label("src_site_url"),
-    sources.c.lang.label("src_lang"),
-    images.c.original_url.label("img_original_url"),
-    images.c.key.label("img_key"),
-    images.c.status.label("img_status"),
-    images.c.width.label("img_width"),
-    images.c.height.label("img_height"),
-    images.c.thumbnails.label("img_thumbnails"),
+    *SOURCE_COLUMNS,
+    *IMG_COLUMNS,
 )
 
 
