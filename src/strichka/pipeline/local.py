@@ -1,7 +1,8 @@
 """The in-process runner: one crawl pass (`strichka crawl --once`) and the endless loop (`strichka run`).
 
 All database writes happen on the event loop's thread, one after another (the single writer
-SQLite wants); CPU work — parsing, extraction, thumbnails, embeddings — runs in worker threads.
+SQLite wants). Page work — decoding, extraction, search terms, the embedding — runs in worker
+processes (pipeline.cpu); feed parsing, thumbnails and the story index run in threads.
 """
 
 from __future__ import annotations
@@ -46,12 +47,10 @@ class CrawlReport:
         )
 
 
-def build_deps(app: App, fetcher: Fetcher, cpu: CpuWork, *, with_stories: bool = True) -> PipelineDeps:
-    story_index = None
-    if with_stories:
-        from strichka.pipeline.story_step import open_story_index
+def build_deps(app: App, fetcher: Fetcher, cpu: CpuWork) -> PipelineDeps:
+    from strichka.pipeline.story_step import open_story_index
 
-        story_index = open_story_index(app)
+    story_index = open_story_index(app)
     return PipelineDeps(
         settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media,
         searcher=app.searcher, cpu=cpu, story_index=story_index,

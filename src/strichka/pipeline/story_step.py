@@ -10,13 +10,13 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from strichka.app import App
 from strichka.pipeline.deps import PipelineDeps
 from strichka.storage import stories_repo
 from strichka.storage.schema import article_images, articles, images, sources
-from strichka.stories import StoryArticle, StoryIndex
+from strichka.stories import StoryArticle, StoryAssignment, StoryIndex, StoryView
 
 
 def open_story_index(app: App) -> StoryIndex:
@@ -37,9 +37,7 @@ async def assign_story(article_id: int, deps: PipelineDeps) -> None:
     # in worker threads, which would otherwise sit blocked and starve DNS lookups and image work.
     async with deps.story_lock:
         assignment, view = await asyncio.to_thread(_add, deps.story_index, article)
-    with deps.engine.begin() as conn:
-        stories_repo.save_assignment(conn, assignment, view)
-        stories_repo.fill_lead_image(conn, assignment.story_id)
+    _save(deps.engine, assignment, view)
 
 
 def assign_story_in_worker(app: App, article_id: int) -> None:
@@ -52,12 +50,16 @@ def assign_story_in_worker(app: App, article_id: int) -> None:
     if article is None:
         return
     assignment, view = _add(index, article)
-    with app.engine.begin() as conn:
+    _save(app.engine, assignment, view)
+
+
+def _save(engine: Engine, assignment: StoryAssignment, view: StoryView) -> None:
+    with engine.begin() as conn:
         stories_repo.save_assignment(conn, assignment, view)
         stories_repo.fill_lead_image(conn, assignment.story_id)
 
 
-def _add(index: StoryIndex, article: StoryArticle) -> tuple[Any, Any]:
+def _add(index: StoryIndex, article: StoryArticle) -> tuple[StoryAssignment, StoryView]:
     assignment = index.add(article)
     return assignment, index.story(assignment.story_id)
 
