@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, or_, select, tuple_
+from sqlalchemy import Connection, Select, bindparam, func, or_, select, tuple_
 
 from strichka.storage.schema import article_images, articles, images, sources
 from strichka.web.params import Cursor
@@ -135,40 +135,58 @@ def story_cards(conn: Connection, story_id: int, *, limit: int = 200) -> list[Ar
     return [card_from_row(r) for r in conn.execute(query).all()]
 
 
+# The article page's statements, built once with bound parameters: building and hashing a
+# select per request cost more than SQLite spends running it.
+_STORY_SIBLINGS = (
+    _card_select()
+    .where(articles.c.story_id == bindparam("story_id"), articles.c.id != bindparam("article_id"))
+    .order_by(articles.c.published_at.desc())
+    .limit(bindparam("limit"))
+)
+_SAME_CATEGORY = (
+    _card_select()
+    .where(
+        _same_category(bindparam("category")),
+        articles.c.duplicate_of.is_(None),
+        articles.c.id.not_in(bindparam("seen", expanding=True)),
+        or_(articles.c.story_id.is_(None), articles.c.story_id != bindparam("story_id")),
+    )
+    .order_by(articles.c.published_at.desc(), articles.c.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
 def related_cards(conn: Connection, article: ArticleCard, *, limit: int = 8) -> list[ArticleCard]:
     """Other articles of the same story first, then recent ones of the same category."""
     found: list[ArticleCard] = []
     if article.story_id is not None:
-        query = (
-            _card_select()
-            .where(articles.c.story_id == article.story_id, articles.c.id != article.id)
-            .order_by(articles.c.published_at.desc())
-            .limit(limit)
-        )
-        found = [card_from_row(r) for r in conn.execute(query).all()]
+        rows = conn.execute(_STORY_SIBLINGS, {"story_id": article.story_id, "article_id": article.id, "limit": limit})
+        found = [card_from_row(r) for r in rows.all()]
     if len(found) < limit and article.category:
-        seen = {c.id for c in found} | {article.id}
-        query = (
-            _card_select()
-            .where(
-                _same_category(article.category),
-                articles.c.duplicate_of.is_(None),
-                articles.c.id.not_in(seen),
-                or_(articles.c.story_id.is_(None), articles.c.story_id != (article.story_id or -1)),
-            )
-            .order_by(articles.c.published_at.desc(), articles.c.id.desc())
-            .limit(limit - len(found))
-        )
-        found += [card_from_row(r) for r in conn.execute(query).all()]
+        seen = [c.id for c in found] + [article.id]
+        rows = conn.execute(_SAME_CATEGORY, {
+            "category": article.category, "seen": seen, "story_id": article.story_id or -1,
+            "limit": limit - len(found),
+        })
+        found += [card_from_row(r) for r in rows.all()]
     return found
 
 
+_ARTICLE_BY_ID = _card_select().add_columns(
+    articles.c.html, articles.c.text, articles.c.author,
+    articles.c.updated_at, articles.c.credits,
+).where(articles.c.id == bindparam("article_id"))
+_IMAGES_OF_ARTICLE = (
+    select(article_images.c.caption, article_images.c.credit, article_images.c.alt, *IMG_COLUMNS)
+    .select_from(article_images)
+    .join(images, images.c.id == article_images.c.image_id)
+    .where(article_images.c.article_id == bindparam("article_id"))
+    .order_by(article_images.c.position, article_images.c.image_id)
+)
+
+
 def article_by_id(conn: Connection, article_id: int) -> ArticleFull | None:
-    query = _card_select().add_columns(
-        articles.c.html, articles.c.text, articles.c.author,
-        articles.c.updated_at, articles.c.credits,
-    ).where(articles.c.id == article_id)
-    row = conn.execute(query).first()
+    row = conn.execute(_ARTICLE_BY_ID, {"article_id": article_id}).first()
     if row is None:
         return None
     card = card_from_row(row)
@@ -185,14 +203,7 @@ def article_by_id(conn: Connection, article_id: int) -> ArticleFull | None:
 
 
 def article_image_views(conn: Connection, article_id: int) -> Iterable[ImageView]:
-    query = (
-        select(article_images.c.caption, article_images.c.credit, article_images.c.alt, *IMG_COLUMNS)
-        .select_from(article_images)
-        .join(images, images.c.id == article_images.c.image_id)
-        .where(article_images.c.article_id == article_id)
-        .order_by(article_images.c.position, article_images.c.image_id)
-    )
-    for row in conn.execute(query).all():
+    for row in conn.execute(_IMAGES_OF_ARTICLE, {"article_id": article_id}).all():
         view = image_from_row(row, caption=row.caption, credit=row.credit, alt=row.alt)
         if view is not None:
             yield view

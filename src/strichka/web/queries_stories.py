@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, select, tuple_
+from sqlalchemy import Connection, Select, bindparam, select, tuple_
 
 from strichka.storage.schema import citations, images, sources, stories
 from strichka.web.params import Cursor
@@ -83,19 +83,24 @@ def recent_stories(
     return cards, nxt
 
 
+# Built once: a select made per request costs more to build and hash than SQLite spends on it.
+_STORY_BY_ID = _story_select().where(stories.c.id == bindparam("story_id"))
+_CITATIONS_OF = (
+    select(citations.c.article_id, citations.c.cited_name, citations.c.cited_source_id)
+    .where(citations.c.article_id.in_(bindparam("article_ids", expanding=True)))
+    .order_by(citations.c.id)
+)
+
+
 def story_by_id(conn: Connection, story_id: int) -> StoryCard | None:
-    row = conn.execute(_story_select().where(stories.c.id == story_id)).first()
+    row = conn.execute(_STORY_BY_ID, {"story_id": story_id}).first()
     return _story_from_row(row) if row is not None else None
 
 
 def citations_for(conn: Connection, article_ids: Sequence[int]) -> dict[int, list[Citation]]:
     if not article_ids:
         return {}
-    rows = conn.execute(
-        select(citations.c.article_id, citations.c.cited_name, citations.c.cited_source_id)
-        .where(citations.c.article_id.in_(list(article_ids)))
-        .order_by(citations.c.id)
-    ).all()
+    rows = conn.execute(_CITATIONS_OF, {"article_ids": list(article_ids)}).all()
     found: dict[int, list[Citation]] = {}
     for r in rows:
         found.setdefault(r.article_id, []).append(Citation(r.article_id, r.cited_name, r.cited_source_id))
