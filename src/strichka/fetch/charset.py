@@ -43,6 +43,7 @@ _HTML_META = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
     re.I,
 )
+_CYRILLIC_SAMPLE_BYTES = 16_384  # what _best_cyrillic counts letter cases on
 _UTF8_HEAD_BYTES = 4096  # what _mostly_utf8 decodes first to rule UTF-8 out early
 _HTML_SCAN_BYTES = 16_384  # meta may come after 1024 bytes (long <head>s); the body never matters
 _UNICODE_WIDE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
@@ -65,6 +66,7 @@ _OTHER_LATIN = frozenset(
 )
 _HIGH_RUN = re.compile(rb"[\xc0-\xff]{3,}")
 _ASCII_BYTES = bytes(range(128))
+_FROM_C0 = bytes(range(0xC0, 0x100))  # UTF-8 lead bytes and bytes UTF-8 never uses
 # Three windows-1252 letters above ASCII in a row: a word of some other script, not accents.
 _ACCENTED_RUN = re.compile(
     b"[" + b"".join(re.escape(bytes([b])) for b in range(128, 256) if bytes([b]).decode("cp1252", "replace").isalpha())
@@ -105,10 +107,12 @@ def decode_document(
     text = _strict(body, "utf-8")
     if text is not None:
         return text, "utf-8"
-    text = _mostly_utf8(body)
-    if text is not None:
-        return text, "utf-8"
-    return _detect(body)
+    high = body.translate(None, _ASCII_BYTES)  # counted once, for both tests below
+    if not _too_few_continuations(high):
+        text = _mostly_utf8(body)
+        if text is not None:
+            return text, "utf-8"
+    return _detect(body, high)
 
 
 def declares_utf8(body: bytes, *, http_charset: str | None) -> bool:
@@ -121,6 +125,18 @@ def declares_utf8(body: bytes, *, http_charset: str | None) -> bool:
     if declared is None:
         declared = _declared_charset(body, "xml")
     return declared is None or declared == "utf-8"
+
+
+def _too_few_continuations(high: bytes) -> bool:
+    """An exact early no to _mostly_utf8, counted on the non-ASCII bytes without decoding.
+
+    Every valid non-ASCII character holds a continuation byte (0x80–0xBF), so there are at most
+    that many of them; every byte from 0xC0 up that is not followed by a continuation byte is a
+    replacement character of its own, and at least (bytes from 0xC0) − (continuation bytes) of
+    them are. Legacy Cyrillic and Western text has most of its letters up there.
+    """
+    continuations = len(high.translate(None, _FROM_C0))
+    return continuations < 4 * (len(high) - 2 * continuations)
 
 
 def _mostly_utf8(body: bytes) -> str | None:
@@ -200,11 +216,12 @@ def _strict(body: bytes, encoding: str) -> str | None:
         return None
 
 
-def _detect(body: bytes) -> tuple[str, str]:
+def _detect(body: bytes, high: bytes) -> tuple[str, str]:
+    """high: body's non-ASCII bytes (body.translate(None, _ASCII_BYTES))."""
     if _looks_cyrillic(body) and not _decodes_as_cjk(body):
-        cyrillic = _best_cyrillic(body)
+        cyrillic = _best_cyrillic(body, high if len(body) <= _CYRILLIC_SAMPLE_BYTES else None)
         return body.decode(cyrillic, errors="replace"), cyrillic
-    if _reads_as_western(body):
+    if _reads_as_western(body, high):
         return body.decode("cp1252"), "cp1252"
     best = from_bytes(body, cp_isolation=list(_DETECTABLE)).best()
     detected = _codec(best.encoding) if best is not None else None
@@ -223,8 +240,9 @@ def _looks_cyrillic(body: bytes) -> bool:
     return sum(1 for _ in islice(runs, 3)) == 3  # stop at the third: no need to scan on
 
 
-def _reads_as_western(body: bytes) -> bool:
-    """Western text in windows-1252, told without the statistical detector (milliseconds per call).
+def _reads_as_western(body: bytes, high_bytes: bytes) -> bool:
+    """Western text in windows-1252 (high_bytes: its non-ASCII bytes), told without the statistical
+    detector (milliseconds per call).
 
     Its accented letters come one or two at a time inside ASCII words ("café", "créée"), where
     words of Greek, Hebrew or Arabic read in windows-1252 give runs of them; its other non-ASCII
@@ -234,7 +252,6 @@ def _reads_as_western(body: bytes) -> bool:
     """
     if _ACCENTED_RUN.search(body) is not None:
         return False
-    high_bytes = body.translate(None, _ASCII_BYTES)  # letters are counted among these alone
     high = _strict(high_bytes, "cp1252")
     if high is None or not all(char.isalpha() or char in _TYPOGRAPHIC for char in high):
         return False
@@ -258,7 +275,7 @@ def _decodes_as_cjk(body: bytes) -> bool:
     return any(_strict(body, codec) is not None for codec in ("euc_kr", "euc_jp", "gb18030", "big5", "shift_jis"))
 
 
-def _best_cyrillic(body: bytes) -> str:
+def _best_cyrillic(body: bytes, high: bytes | None = None) -> str:
     """Pick the Cyrillic code page: natural text is mostly lower-case letters.
 
     koi8 bytes read as cp1251 come out mostly upper-case (and the reverse), so the share of
@@ -266,7 +283,8 @@ def _best_cyrillic(body: bytes) -> str:
     and cp866 are left out on purpose: they are extinct on the web and only cause false matches.
     """
     # Every Cyrillic letter of these code pages is a high byte: drop ASCII once, not per page.
-    sample = body[:16_384].translate(None, _ASCII_BYTES)
+    # high: those bytes already counted, when body is no longer than the sample.
+    sample = high if high is not None else body[:_CYRILLIC_SAMPLE_BYTES].translate(None, _ASCII_BYTES)
     best, best_score = "cp1251", (-1.0, 0)
     for encoding, (case_of, not_letters) in _CYRILLIC_CASES.items():
         # A single-byte code page maps each byte to one character, so the letters' cases can be
