@@ -113,3 +113,28 @@ def test_utf8_with_one_broken_byte_is_still_utf8() -> None:
     body = _xml(UKRAINIAN).encode() + b"<!-- \xff -->"
     text, encoding = decode_document(body, http_charset=None, kind="xml")
     assert encoding == "utf-8" and UKRAINIAN in text
+
+
+def test_utf8_with_a_few_pasted_latin1_words_is_still_utf8() -> None:
+    # Broken bytes from 0xC0 up (ñ, é in Latin-1) must not trip the early "not UTF-8" count.
+    body = _xml(UKRAINIAN * 3).encode() + "<!-- España, café, señor -->".encode("latin-1")
+    text, encoding = decode_document(body, http_charset=None, kind="xml")
+    assert encoding == "utf-8" and UKRAINIAN in text
+
+
+def test_undeclared_cyrillic_without_the_letter_ya_is_still_windows_1251() -> None:
+    # Without я (0xFF in windows-1251) the CJK codecs are really tried, and must all refuse.
+    sentence = "Київ і Львів: новини о пів на шосту, погода в Харкові та Одесі."
+    assert "я" not in sentence
+    text, encoding = decode_document(_xml(sentence).encode("cp1251"), http_charset=None, kind="xml")
+    assert encoding == "cp1251" and sentence in text
+
+
+@pytest.mark.parametrize("codec", ["euc_kr", "euc_jp", "gb18030", "big5", "shift_jis"])
+def test_byte_ff_is_invalid_in_every_cjk_codec_whatever_precedes_it(codec: str) -> None:
+    # decode_document relies on this to rule CJK out for Cyrillic text holding я (0xFF).
+    for lead in range(256):
+        with pytest.raises(UnicodeDecodeError):
+            bytes([lead, 0xFF]).decode(codec)
+    with pytest.raises(UnicodeDecodeError):  # after a whole two-byte character too
+        ("中".encode(codec) + b"\xff").decode(codec)

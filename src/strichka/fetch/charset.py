@@ -272,6 +272,8 @@ def _western_or_central(body: bytes, central: str) -> str:
 def _decodes_as_cjk(body: bytes) -> bool:
     """CJK multi-byte text also has runs of high bytes; Cyrillic text almost never decodes strictly
     as CJK, because any word of odd length leaves a lone lead byte before a space."""
+    if b"\xff" in body:  # valid in none of these codecs, in any position (checked byte by byte)
+        return False  # and я in windows-1251, one of its commonest letters: a quick no for Russian text
     return any(_strict(body, codec) is not None for codec in ("euc_kr", "euc_jp", "gb18030", "big5", "shift_jis"))
 
 
