@@ -89,6 +89,15 @@ def language_name(code: str, lang: str) -> str:
         return code
 
 
+@lru_cache(maxsize=8192)  # related cards repeat the newest articles of a category page after page
+def _format_datetime(value: dt.datetime, fmt: str, zone: ZoneInfo, lang: str) -> str:
+    if fmt == "medium":
+        fmt = "d MMMM y, HH:mm"
+    elif fmt == "short":
+        fmt = "d MMM, HH:mm"
+    return format_datetime(value, fmt, tzinfo=zone, locale=babel_locale(lang))
+
+
 @lru_cache(maxsize=512)
 def reader_zone(name: str | None) -> ZoneInfo:
     if name:
@@ -135,11 +144,7 @@ class Localizer:
     def datetime(self, value: dt.datetime | None, fmt: str = "medium") -> str:
         if value is None:
             return ""
-        if fmt == "medium":
-            fmt = "d MMMM y, HH:mm"
-        elif fmt == "short":
-            fmt = "d MMM, HH:mm"
-        return format_datetime(value, fmt, tzinfo=self.zone, locale=babel_locale(self.lang))
+        return _format_datetime(value, fmt, self.zone, self.lang)
 
     def date(self, value: dt.datetime | None) -> str:
         return format_datetime(value, "d MMMM y", tzinfo=self.zone, locale=babel_locale(self.lang)) if value else ""

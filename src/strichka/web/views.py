@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,12 +32,17 @@ class SourceRef:
     @property
     def favicon_url(self) -> str | None:
         """The outlet's own /favicon.ico: no third-party favicon service learns what readers read."""
-        if not self.site_url:
-            return None
-        parts = urlsplit(self.site_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            return None
-        return f"{parts.scheme}://{parts.netloc}/favicon.ico"
+        return _favicon_of(self.site_url)
+
+
+@lru_cache(maxsize=4096)  # a few hundred outlets; every card asks twice
+def _favicon_of(site_url: str | None) -> str | None:
+    if not site_url:
+        return None
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}/favicon.ico"
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ class ImageView:
         """What an <img> shows: the mirror, else the original as a fallback."""
         return self.url or self.original_url
 
-    @property
+    @cached_property  # the picture macro reads it twice (test, then value)
     def srcset(self) -> str:
         parts = [f"/media/{key} {w}w" for w, key in self.thumbnails]
         if self.key and self.width:
