@@ -77,9 +77,30 @@ def test_a_channel_root_still_goes_to_feedparser() -> None:
     ],
 )
 def test_rfc822_dates(value: str, expected: datetime | None) -> None:
-    parsed = parse_date(value)
-    assert parsed == expected
-    assert parsed is None or parsed.tzinfo is UTC
+    for _ in range(2):  # the first reading of a zone takes the careful path, later ones the quick one
+        parsed = parse_date(value)
+        assert parsed == expected
+        assert parsed is None or parsed.tzinfo is UTC
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tue, 29 Feb 2022 10:00:00 +0200", None),  # no such day, zone already known
+        ("Tue, 01 Mar 2022 24:00:00 +0200", None),  # no hour 24
+        ("Tue, 01 Mar 2022 1O:00:00 +0200", None),  # a letter O among the digits
+        ("Tue,  1 Mar 2022 10:00:00 +0200", datetime(2022, 3, 1, 8, 0, tzinfo=UTC)),  # day padded by a space
+    ],
+)
+def test_rfc822_dates_the_quick_reading_refuses_or_hands_on(value: str, expected: datetime | None) -> None:
+    assert parse_date("Mon, 28 Feb 2022 10:00:00 +0200") == datetime(2022, 2, 28, 8, 0, tzinfo=UTC)
+    assert parse_date(value) == expected
+
+
+def test_a_superscript_digit_in_the_zone_does_not_crash() -> None:
+    # isdigit() and \d accept "²", int() does not: the zone is refused, the general parsers decide.
+    parsed = parse_date("Tue, 01 Mar 2022 10:00:00 +0²00")
+    assert parsed is None or parsed.date() == datetime(2022, 3, 1).date()
 
 
 def test_undeclared_western_text_is_windows_1252() -> None:

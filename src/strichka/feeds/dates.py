@@ -32,6 +32,9 @@ _ZONES = {
 _TWO_DIGITS = {f"{number:02d}": number for number in range(100)}
 _MONTHS_AS_WRITTEN = {name.title(): number for name, number in _MONTHS.items()}
 _OFFSET_CACHE: dict[str, timedelta] = {}
+_MONTH_DIGITS = {name: f"{number:02d}" for name, number in _MONTHS_AS_WRITTEN.items()}
+# Zones _rfc822_fixed_checked accepted (and their offsets): the quick reading trusts only these.
+_FIXED_FORM_ZONES: dict[str, timedelta] = {}
 _EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
 
 
@@ -85,6 +88,22 @@ def _rfc822_fixed(value: str) -> datetime | Literal[False] | None:
     """"Sun, 22 Aug 2021 13:45:00 +0300" read by position: the form nearly every RSS feed writes,
     at half the cost of the regular expression. None: not this form (ask the regex); False: this
     form, but no such date (31 Feb)."""
+    # Quickest: its fields rearranged into ISO 8601 for datetime's C parser, which checks every
+    # digit and the calendar. A zone is known here only once the careful reading below has
+    # accepted it; anything the C parser refuses is read carefully, to tell None from False.
+    month, offset = _MONTH_DIGITS.get(value[8:11]), _FIXED_FORM_ZONES.get(value[26:])
+    if (
+        month is not None and offset is not None and value[17:19] < "24"
+        and value[4] == " " and value[7] == " " and value[11] == " " and value[25] == " "
+    ):
+        try:
+            return datetime.fromisoformat(f"{value[12:16]}-{month}-{value[5:7]}T{value[17:25]}+00:00") - offset
+        except (ValueError, OverflowError):
+            pass
+    return _rfc822_fixed_checked(value)
+
+
+def _rfc822_fixed_checked(value: str) -> datetime | Literal[False] | None:
     day, hour = _TWO_DIGITS.get(value[5:7]), _TWO_DIGITS.get(value[17:19])
     minute, second = _TWO_DIGITS.get(value[20:22]), _TWO_DIGITS.get(value[23:25])
     month, year = _MONTHS_AS_WRITTEN.get(value[8:11]), value[12:16]
@@ -99,6 +118,8 @@ def _rfc822_fixed(value: str) -> datetime | Literal[False] | None:
     offset = _offset(zone)
     if offset is None:
         return None
+    if len(_FIXED_FORM_ZONES) < 64:  # bounded: a hostile feed can invent zone names
+        _FIXED_FORM_ZONES[zone] = offset
     try:
         return datetime(int(year), month, day, hour, minute, second, tzinfo=UTC) - offset
     except (ValueError, OverflowError):
@@ -110,7 +131,10 @@ def _offset(name: str) -> timedelta | None:
     found = _OFFSET_CACHE.get(name)
     if found is None:
         if name[0] in "+-":
-            hours, minutes = int(name[1:3]), int(name[3:5])
+            try:
+                hours, minutes = int(name[1:3]), int(name[3:5])
+            except ValueError:  # "+0²00": isdigit() and \d accept ², int() does not
+                return None
             if hours > 14 or minutes > 59:
                 return None
             delta = timedelta(hours=hours, minutes=minutes)
