@@ -5,6 +5,7 @@ This is the one place where backends are chosen (database, object store, searche
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -42,14 +43,17 @@ class App:
             searcher=open_searcher(engine),
         )
 
+    def once(self, name: str, make: Callable[[], Any]) -> Any:
+        """A backend made on first use and kept for this App's life (the web never needs most)."""
+        if name not in self._lazy:
+            self._lazy[name] = make()
+        return self._lazy[name]
+
     @property
     def embedder(self) -> Any:
-        """The text embedder is loaded on first use: the web never needs it."""
-        if "embedder" not in self._lazy:
-            from strichka.text.embeddings import open_embedder
+        from strichka.text.embeddings import open_embedder
 
-            self._lazy["embedder"] = open_embedder(self.settings.embedder)
-        return self._lazy["embedder"]
+        return self.once("embedder", lambda: open_embedder(self.settings.embedder))
 
     def close(self) -> None:
         self.engine.dispose()

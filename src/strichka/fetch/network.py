@@ -35,12 +35,6 @@ class HostUnresolvable(Exception):
     """Raised inside the connection pool; the fetcher turns it into FetchError with the URL."""
 
 
-async def resolve_host(host: str, port: int) -> list[str]:
-    loop = asyncio.get_running_loop()
-    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
 class CachingResolver:
     """getaddrinfo in a thread pool of its own, with answers remembered for a while.
 

@@ -42,9 +42,7 @@ async def assign_story(article_id: int, deps: PipelineDeps) -> None:
 
 def assign_story_in_worker(app: App, article_id: int) -> None:
     """For the Celery stories worker: the same step, synchronously, with a per-process index."""
-    index = app._lazy.get("story_index")
-    if index is None:
-        index = app._lazy["story_index"] = open_story_index(app)
+    index = app.once("story_index", lambda: open_story_index(app))
     with app.engine.connect() as conn:
         article = load_story_article(conn, article_id)
     if article is None:

@@ -11,7 +11,7 @@ from strichka.models import ArticleImage, ExtractedArticle, MirroredImage
 from strichka.storage.schema import article_images, articles, entries, images
 from strichka.storage.upsert import insert_ignoring_conflicts, inserted_id
 
-ENTRY_MAX_ATTEMPTS = 6  # then the entry is 'failed' and shown as such; its feed goes on
+MAX_ATTEMPTS = 6  # an entry is then 'failed' (its feed goes on); an image keeps its original URL
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def images_due_for_retry(conn: Connection, now: datetime, limit: int = 200) -> l
         select(images.c.original_url, images.c.source_id)
         .where(
             images.c.status == "error", images.c.next_attempt_at <= now,
-            images.c.attempts < ENTRY_MAX_ATTEMPTS,
+            images.c.attempts < MAX_ATTEMPTS,
         )
         .order_by(images.c.next_attempt_at)
         .limit(limit)
@@ -153,7 +153,7 @@ def delete_article(conn: Connection, article_id: int) -> bool:
 
 
 def mark_entry_error(conn: Connection, entry_id: int, attempts: int, error: str, now: datetime) -> None:
-    failed = attempts + 1 >= ENTRY_MAX_ATTEMPTS
+    failed = attempts + 1 >= MAX_ATTEMPTS
     conn.execute(
         update(entries).where(entries.c.id == entry_id).values(
             status="failed" if failed else "error", error=error, attempts=attempts + 1,

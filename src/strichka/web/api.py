@@ -15,7 +15,7 @@ from strichka.web import queries_articles as qa
 from strichka.web import queries_sources as qs
 from strichka.web import queries_stories as qst
 from strichka.web.i18n import CATEGORY_LABELS, LANGS, Localizer, reader_zone
-from strichka.web.params import MAX_LIMIT, parse_cursor, row_id
+from strichka.web.params import MAX_LIMIT, Cursor, parse_cursor, row_id
 from strichka.web.search_form import parse_search_form, run_search, safe_snippet
 from strichka.web.site import site_of
 from strichka.web.views import ArticleCard, ArticleFull, FeedHealth, ImageView, SourceRef, StoryCard
@@ -119,15 +119,17 @@ def feed_json(f: FeedHealth) -> dict[str, Any]:
     }
 
 
+def _page(items: list[dict[str, Any]], nxt: Cursor | None) -> ORJSONResponse:
+    """One page of a list: its items and the cursor of the next page (null on the last)."""
+    return ORJSONResponse({"items": items, "next_cursor": nxt.encode() if nxt else None})
+
+
 def list_articles(request: Request, cursor: CursorParam = None, limit: Limit = 20) -> ORJSONResponse:
     """Newest articles first; follow next_cursor for older ones."""
     position = parse_cursor(cursor)
     with site_of(request).app.engine.connect() as conn:
         cards, nxt = qa.latest_articles(conn, limit=limit, cursor=position, include_duplicates=True)
-    return ORJSONResponse({
-        "items": [card_json(request, c) for c in cards],
-        "next_cursor": nxt.encode() if nxt else None,
-    })
+    return _page([card_json(request, c) for c in cards], nxt)
 
 
 def get_article(request: Request, article_id: int) -> ORJSONResponse:
@@ -145,10 +147,7 @@ def list_stories(request: Request, cursor: CursorParam = None, limit: Limit = 20
     position = parse_cursor(cursor)
     with site_of(request).app.engine.connect() as conn:
         cards, nxt = qst.recent_stories(conn, limit=limit, cursor=position)
-    return ORJSONResponse({
-        "items": [story_json(request, s) for s in cards],
-        "next_cursor": nxt.encode() if nxt else None,
-    })
+    return _page([story_json(request, s) for s in cards], nxt)
 
 
 def get_story(request: Request, story_id: int) -> ORJSONResponse:
