@@ -19,21 +19,25 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-def _warm_worker() -> None:
+def _warm_worker(nice: int = 0) -> None:
     # Import the extraction stack once per worker, not on its first page.
     import strichka.pipeline.process  # noqa: F401
 
+    if nice:
+        os.nice(nice)  # background work: the kernel gives the cores to the other workers first
+
 
 class CpuWork:
-    def __init__(self, processes: int) -> None:
-        """processes: 0 = one per core, -1 = threads in this process, N = N worker processes."""
+    def __init__(self, processes: int, *, nice: int = 0) -> None:
+        """processes: 0 = one per core, -1 = threads in this process, N = N worker processes;
+        nice: how much lower than this process the workers' OS priority is."""
         count = (os.cpu_count() or 1) if processes == 0 else processes
         self._pool: Executor | None = None
         if count > 0:
             # spawn: never fork a process that already runs threads (the loop's, uvicorn's); the
             # workers stay our own children, so their CPU time is ours to account for.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(count, mp_context=context, initializer=_warm_worker)
+            self._pool = ProcessPoolExecutor(count, mp_context=context, initializer=_warm_worker, initargs=(nice,))
 
     @property
     def in_processes(self) -> bool:

@@ -16,6 +16,7 @@ from strichka.settings import Settings
 if TYPE_CHECKING:
     from strichka.fetch import Fetcher
     from strichka.media.store import ObjectStore
+    from strichka.pipeline.stories_stage import StoriesStage
     from strichka.search import Searcher
 
 
@@ -27,10 +28,9 @@ class PipelineDeps:
     media: ObjectStore
     searcher: Searcher
     cpu: CpuWork = field(default_factory=lambda: CpuWork(-1))  # threads unless a runner gives a pool
-    story_index: Any = None
-    story_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    stories: StoriesStage | None = None  # local runner: embedding and clustering behind ingest
     # Decoded images can take ~200 MB each at the pixel limit: as many at once as there are cores.
-    image_gate: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1))  # strichka.stories.StoryIndex: clustering runs in this process
+    image_gate: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1))
     # Celery mode: a stored article's id is handed to the one stories worker instead.
     send_to_stories: Callable[[int], Awaitable[str]] | None = None  # returns the task id
     site_profiles: dict[str, Any] = field(default_factory=dict)  # host -> extract.SiteProfile

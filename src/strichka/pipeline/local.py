@@ -1,8 +1,9 @@
 """The in-process runner: one crawl pass (`strichka crawl --once`) and the endless loop (`strichka run`).
 
 All database writes happen on the event loop's thread, one after another (the single writer
-SQLite wants). Page work — decoding, extraction, search terms, the embedding — runs in worker
-processes (pipeline.cpu); feed parsing, thumbnails and the story index run in threads.
+SQLite wants). Page work — decoding, extraction, search terms — runs in worker processes
+(pipeline.cpu); feed parsing and thumbnails run in threads; embedding and clustering run behind
+ingest in the stories stage (pipeline.stories_stage), which a pass waits for before it reports.
 """
 
 from __future__ import annotations
@@ -38,33 +39,46 @@ class CrawlReport:
     articles_created: int
     articles_failed: int
     images_recovered: int = 0
+    stories_assigned: int = 0
 
     def summary(self) -> str:
         return (
             f"{self.feeds_checked} feeds checked ({self.feeds_failed} failed), {self.new_entries} new entries, "
             f"{self.articles_created} articles stored ({self.articles_failed} failed), "
-            f"{self.images_recovered} images mirrored on retry"
+            f"{self.images_recovered} images mirrored on retry, {self.stories_assigned} articles placed in stories"
         )
 
 
 def build_deps(app: App, fetcher: Fetcher, cpu: CpuWork) -> PipelineDeps:
+    """The local runner's clients; close the stories stage (`deps.stories.close()`) when done."""
+    from strichka.pipeline.stories_stage import StoriesStage
     from strichka.pipeline.story_step import open_story_index
 
-    story_index = open_story_index(app)
+    stories = StoriesStage(
+        open_story_index(app), app.engine, embedder=app.settings.embedder,
+        processes=app.settings.extract_processes if cpu.in_processes else -1,
+    )
     return PipelineDeps(
         settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media,
-        searcher=app.searcher, cpu=cpu, story_index=story_index,
+        searcher=app.searcher, cpu=cpu, stories=stories,
     )
 
 
 async def crawl_once(
-    app: App, *, progress: bool = False, deps: PipelineDeps | None = None
+    app: App, *, progress: bool = False, deps: PipelineDeps | None = None, wait_for_stories: bool = True
 ) -> CrawlReport:
-    """Check every due feed, then turn every pending entry into an article."""
+    """Check every due feed, then turn every pending entry into an article. With wait_for_stories
+    (the default) the pass ends when its articles are in stories too."""
     if deps is None:
         with CpuWork(app.settings.extract_processes) as cpu:
             async with Fetcher(app.settings) as fetcher:
-                return await crawl_once(app, progress=progress, deps=build_deps(app, fetcher, cpu))
+                deps = build_deps(app, fetcher, cpu)
+                try:
+                    return await crawl_once(app, progress=progress, deps=deps, wait_for_stories=True)
+                finally:
+                    await _close_stories(deps)
+    if deps.stories is not None:
+        await deps.stories.submit_unassigned(app.settings.story_window_hours)
     now = datetime.now(UTC)
     with app.engine.connect() as conn:
         due = feeds_repo.due_feeds(conn, now)
@@ -77,6 +91,7 @@ async def crawl_once(
         pending, lambda entry: process_entry(entry, deps), deps.settings.total_concurrency, "articles", progress
     )
     images_recovered = await retry_due_images(deps, now)
+    stories_assigned = await _stories_caught_up(deps, progress) if wait_for_stories else 0
     report = CrawlReport(
         feeds_checked=len(due),
         feeds_failed=len(due) - len(refreshed) + sum(1 for r in refreshed if r.error),
@@ -84,6 +99,7 @@ async def crawl_once(
         articles_created=sum(1 for p in processed if p.created),
         articles_failed=len(pending) - len(processed) + sum(1 for p in processed if p.error),
         images_recovered=images_recovered,
+        stories_assigned=stories_assigned,
     )
     log.info("crawl pass: %s", report.summary())
     return report
@@ -93,7 +109,27 @@ async def run_forever(app: App, stop: asyncio.Event) -> None:
     """Crawl, wait `crawl_interval`, repeat, until `stop` is set. A failed pass is logged, not fatal."""
     with CpuWork(app.settings.extract_processes) as cpu:
         async with Fetcher(app.settings) as fetcher:
-            await _crawl_until(app, build_deps(app, fetcher, cpu), stop)
+            deps = build_deps(app, fetcher, cpu)
+            try:
+                await _crawl_until(app, deps, stop)
+            finally:
+                await _close_stories(deps)
+
+
+async def _stories_caught_up(deps: PipelineDeps, progress: bool) -> int:
+    """Wait for the stories stage to place this pass's articles; returns how many it placed."""
+    if deps.stories is None:
+        return 0
+    before = deps.stories.assigned
+    if progress and deps.stories.pending:
+        log.info("placing %d articles in stories (the embedding model runs after the pages)", deps.stories.pending)
+    await deps.stories.drain()
+    return deps.stories.assigned - before
+
+
+async def _close_stories(deps: PipelineDeps) -> None:
+    if deps.stories is not None:
+        await deps.stories.close()
 
 
 async def _crawl_until(app: App, deps: PipelineDeps, stop: asyncio.Event) -> None:

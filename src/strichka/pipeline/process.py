@@ -1,16 +1,15 @@
-"""process_entry: a feed entry becomes a stored article — page, extraction, images, story, index.
+"""process_entry: a feed entry becomes a stored article — page, extraction, images, index, story.
 
 The order is fixed here and nowhere else: fetch → decode → extract (sanitize is extraction's last
-act) and search terms, in a worker process → store → mirror images → story → search index.
+act) and search terms, in a worker process → store → mirror images → search index → handed to the
+stories stage (embedding and clustering), which runs behind ingest: see stories_stage.py.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from strichka.errors import StrichkaError
@@ -20,11 +19,9 @@ from strichka.fetch.charset import decode_document
 from strichka.models import ExtractedArticle
 from strichka.pipeline.deps import PipelineDeps
 from strichka.pipeline.media_step import mirror_article_images
-from strichka.pipeline.story_step import assign_story
 from strichka.search.documents import SearchDocument, make_document
 from strichka.storage import articles_repo
 from strichka.storage.feeds_repo import PendingEntry
-from strichka.stories.index import headline_and_lead
 from strichka.text.language import detect_language
 
 log = logging.getLogger("strichka.process")
@@ -56,7 +53,7 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
     with deps.engine.begin() as conn:
         article_id, created = articles_repo.save_article(
             conn, article, source_id=entry.source_id, published_at=entry.published_at or article.published_at or now,
-            fetched_at=now, feed_categories=entry.categories, embedding=prepared.embedding,
+            fetched_at=now, feed_categories=entry.categories,
         )
         articles_repo.mark_entry_done(conn, entry.id, article_id)
         stored_images = (
@@ -67,15 +64,15 @@ async def process_entry(entry: PendingEntry, deps: PipelineDeps) -> ProcessOutco
         return ProcessOutcome(entry.id, article_id, created=False)
 
     await mirror_article_images(article_id, entry.source_id, article.html, stored_images, deps)
+    # Searchable before it has a story: the category the stories step sets later reaches the
+    # index's filter tokens through the trigger on articles (migration 0002).
+    with deps.engine.begin() as conn:
+        deps.searcher.index_documents(conn, [replace(prepared.search_document, article_id=article_id)])
     story_task_id = None
     if deps.send_to_stories is not None:
         story_task_id = await deps.send_to_stories(article_id)
-    elif deps.story_index is not None:
-        await assign_story(article_id, deps)
-    # Indexed last, with the category the stories step set: the index keeps filters per row, and
-    # changing them later rewrites the row in the full-text index.
-    with deps.engine.begin() as conn:
-        deps.searcher.index_documents(conn, [replace(prepared.search_document, article_id=article_id)])
+    elif deps.stories is not None:
+        await deps.stories.submit(article_id)
     return ProcessOutcome(entry.id, article_id, created=True, story_task_id=story_task_id)
 
 
@@ -93,7 +90,6 @@ class PreparedPage:
     article: ExtractedArticle
     search_document: SearchDocument  # article_id 0 until the article is stored
     fingerprints: frozenset[str]  # the page's blocks, for its host's SiteProfile
-    embedding: bytes | None = None  # float32 little-endian, for the stories step
 
 
 async def fetch_and_prepare(entry: PendingEntry, deps: PipelineDeps) -> PreparedPage:
@@ -103,9 +99,6 @@ async def fetch_and_prepare(entry: PendingEntry, deps: PipelineDeps) -> Prepared
     prepared = await deps.cpu.run(
         prepare_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,
         title_hint=entry.title, site_profile=profile.decisive() if profile else None, source_lang=entry.source_lang,
-        # Embedding is the costliest step of all: done in the worker processes it runs on every core.
-        # (Threads share one engine, which is not known to be thread-safe: the stories step embeds then.)
-        embedder=deps.settings.embedder if deps.cpu.in_processes and deps.story_index is not None else None,
     )
     deps.site_profiles[host] = (deps.site_profiles.get(host) or SiteProfile()).with_page(prepared.fingerprints)
     return replace(prepared, article=complete_from_entry(prepared.article, entry))
@@ -113,29 +106,16 @@ async def fetch_and_prepare(entry: PendingEntry, deps: PipelineDeps) -> Prepared
 
 def prepare_page(
     body: bytes, *, url: str, http_charset: str | None, summary: str = "", title_hint: str = "",
-    site_profile: SiteProfile | None = None, source_lang: str | None = None, embedder: str | None = None,
+    site_profile: SiteProfile | None = None, source_lang: str | None = None,
 ) -> PreparedPage:
-    """Page bytes → the article, its search terms, its block fingerprints and (when an embedder is
-    named) the vector the stories step compares. Pure but for the embedding model it loads once."""
+    """Page bytes → the article, its search terms and its block fingerprints. Pure."""
     html, _encoding = decode_document(body, http_charset=http_charset, kind="html")
     page = extract_page(html, url=url, summary=summary, title_hint=title_hint, site_profile=site_profile)
     article = page.article
     lang = article.lang or detect_language(f"{title_hint}\n{article.text}", hint=source_lang) or source_lang
     document = make_document(0, title=article.title or title_hint, description=article.description,
                              text=article.text, lang=lang)
-    embedding = None
-    if embedder:
-        text = headline_and_lead(article.title or title_hint, article.text)
-        embedding = worker_embedder(embedder).embed([text], kind="passage")[0].astype("<f4").tobytes()
-    return PreparedPage(replace(article, lang=lang), document, page.fingerprints, embedding)
-
-
-@functools.cache
-def worker_embedder(name: str) -> Any:
-    """One model per worker process, loaded on its first page."""
-    from strichka.text.embeddings import open_embedder
-
-    return open_embedder(name)
+    return PreparedPage(replace(article, lang=lang), document, page.fingerprints)
 
 
 def extract_from_bytes(body: bytes, *, url: str, http_charset: str | None) -> ExtractedArticle:

@@ -1,19 +1,18 @@
 """The stories step: a stored article joins a story (or opens one), and the story is saved.
 
 The index lives in memory over the sliding window and is restored from storage at start-up,
-so one process owns it: the local runner, or the single worker of the Celery `stories` queue.
+so one process owns it: the local runner (stories_stage.py), or the single worker of the Celery
+`stories` queue.
 """
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, select
 
 from strichka.app import App
-from strichka.pipeline.deps import PipelineDeps
 from strichka.storage import stories_repo
 from strichka.storage.schema import article_images, articles, images, sources
 from strichka.stories import StoryArticle, StoryAssignment, StoryIndex, StoryView
@@ -28,18 +27,6 @@ def open_story_index(app: App) -> StoryIndex:
     return index
 
 
-async def assign_story(article_id: int, deps: PipelineDeps) -> None:
-    with deps.engine.connect() as conn:
-        article = load_story_article(conn, article_id)
-    if article is None:
-        return
-    # One article at a time (the index is not thread-safe), queued here on the loop rather than
-    # in worker threads, which would otherwise sit blocked and starve DNS lookups and image work.
-    async with deps.story_lock:
-        assignment, view = await asyncio.to_thread(_add, deps.story_index, article)
-    _save(deps.engine, assignment, view)
-
-
 def assign_story_in_worker(app: App, article_id: int) -> None:
     """For the Celery stories worker: the same step, synchronously, with a per-process index."""
     index = app.once("story_index", lambda: open_story_index(app))
@@ -47,19 +34,14 @@ def assign_story_in_worker(app: App, article_id: int) -> None:
         article = load_story_article(conn, article_id)
     if article is None:
         return
-    assignment, view = _add(index, article)
-    _save(app.engine, assignment, view)
+    assignment = index.add(article)
+    save_assignment(app.engine, assignment, index.story(assignment.story_id))
 
 
-def _save(engine: Engine, assignment: StoryAssignment, view: StoryView) -> None:
+def save_assignment(engine: Engine, assignment: StoryAssignment, view: StoryView) -> None:
     with engine.begin() as conn:
         stories_repo.save_assignment(conn, assignment, view)
         stories_repo.fill_lead_image(conn, assignment.story_id)
-
-
-def _add(index: StoryIndex, article: StoryArticle) -> tuple[StoryAssignment, StoryView]:
-    assignment = index.add(article)
-    return assignment, index.story(assignment.story_id)
 
 
 def load_story_article(conn: Any, article_id: int) -> StoryArticle | None:

@@ -1,0 +1,149 @@
+"""The local runner's text and stories stages, behind ingest and never in its way.
+
+An article is stored, mirrored and searchable as soon as its page is read; its embedding and its
+story follow here. The embedding model costs several times the extraction of a page (~80 ms of
+CPU per article for multilingual-e5-small on this kind of machine), so it runs in worker processes
+of lower OS priority: while pages arrive they take the cores, and the model catches up in the
+gaps and after the pass. (The Celery runner gets the same split from its own `stories` queue.)
+
+Articles stored but not yet in a story when the process stops are picked up at the next start
+(`unassigned_since`), so a crash loses no story assignment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from strichka.pipeline.cpu import CpuWork
+from strichka.pipeline.story_step import load_story_article, save_assignment
+from strichka.storage import stories_repo
+from strichka.stories import StoryArticle, StoryIndex
+from strichka.stories.index import embedding_text
+
+log = logging.getLogger("strichka.stories")
+BATCH = 32  # articles taken off the queue at once: one database read, batched embedding
+EMBED_CHUNK = 8  # texts per embedding call: large enough to batch, small enough to spread over the workers
+MAX_UNPLACED = 2000  # while a long crawl outruns the model, place what is embedded every so often
+BACKGROUND_NICE = 10  # the embedding workers yield the cores to page extraction
+
+
+class StoriesStage:
+    def __init__(self, index: StoryIndex, engine: Any, *, embedder: str, processes: int) -> None:
+        """processes: as `extract_processes` (0 = one per core, -1 = embed in a thread of this process)."""
+        self.index = index
+        self.engine = engine
+        self.embedder = embedder
+        self._cpu = CpuWork(processes, nice=BACKGROUND_NICE)
+        self._queue: asyncio.Queue[int] = asyncio.Queue()
+        self._consumer: asyncio.Task[None] | None = None
+        self.assigned = 0
+        self.failed = 0
+
+    async def submit(self, article_id: int) -> None:
+        if self._consumer is None or self._consumer.done():
+            self._consumer = asyncio.create_task(self._consume(), name="stories stage")
+        await self._queue.put(article_id)
+
+    async def submit_unassigned(self, window_hours: int) -> int:
+        """Queue what an earlier process stored but did not get to (a crash, a stop mid-pass)."""
+        since = datetime.now(UTC) - timedelta(hours=window_hours)
+        with self.engine.connect() as conn:
+            ids = stories_repo.unassigned_since(conn, since)
+        for article_id in ids:
+            await self.submit(article_id)
+        if ids:
+            log.info("stories: %d stored articles had no story yet; assigning them", len(ids))
+        return len(ids)
+
+    async def warm_up(self) -> None:
+        """Load the model in the workers now rather than on the first articles."""
+        await asyncio.gather(*(self._cpu.run(embed_passages, self.embedder, ["warm-up"]) for _ in range(4)))
+
+    @property
+    def pending(self) -> int:
+        return self._queue.qsize()
+
+    async def drain(self) -> None:
+        """Until every submitted article has its story (or has failed and been logged)."""
+        await self._queue.join()
+
+    async def close(self) -> None:
+        if self._consumer is not None:
+            self._consumer.cancel()
+        await asyncio.to_thread(self._cpu.close)
+
+    async def _consume(self) -> None:
+        while True:
+            taken = [await self._queue.get()]
+            try:
+                await self._embed_then_place(taken)
+            finally:
+                for _ in taken:
+                    self._queue.task_done()
+
+    async def _embed_then_place(self, taken: list[int]) -> None:
+        """Embed what is queued, and what arrives meanwhile, then place it all oldest first.
+
+        A crawl reads the newest entries first, but a story must meet its first report first
+        (who reported first, and a translation joins the story of the original): placing a
+        whole pass's articles in publication order does both. `taken` grows with what is taken."""
+        ready: list[StoryArticle] = []
+        taken += self._take_queued()
+        ids = list(taken)
+        while ids and len(ready) < MAX_UNPLACED:
+            try:
+                ready += await self._embedded(self._load(ids))
+            except Exception:  # noqa: BLE001 — one bad batch must not stop the stage; logged in full
+                self.failed += len(ids)
+                log.exception("stories: could not embed articles %s; they are retried at the next start", ids)
+            ids = self._take_queued()
+            taken += ids
+        for article in sorted(ready, key=lambda a: (a.published_at, a.id)):
+            try:
+                assignment = await asyncio.to_thread(self.index.add, article)
+                save_assignment(self.engine, assignment, self.index.story(assignment.story_id))
+                self.assigned += 1
+            except Exception:  # noqa: BLE001 — one article's failure leaves the others placed
+                self.failed += 1
+                log.exception("stories: could not place article %d; it is retried at the next start", article.id)
+
+    def _take_queued(self) -> list[int]:
+        ids: list[int] = []
+        while len(ids) < BATCH and not self._queue.empty():
+            ids.append(self._queue.get_nowait())
+        return ids
+
+    def _load(self, ids: list[int]) -> list[StoryArticle]:
+        with self.engine.connect() as conn:
+            loaded = [load_story_article(conn, article_id) for article_id in ids]
+        return [a for a in loaded if a is not None]
+
+    async def _embedded(self, batch: list[StoryArticle]) -> list[StoryArticle]:
+        missing = [a for a in batch if a.embedding is None]
+        # Threads would share one model, which is not known to be thread-safe: one call then.
+        size = EMBED_CHUNK if self._cpu.in_processes else max(len(missing), 1)
+        chunks = [missing[i : i + size] for i in range(0, len(missing), size)]
+        results = await asyncio.gather(
+            *(self._cpu.run(embed_passages, self.embedder, [embedding_text(a) for a in chunk]) for chunk in chunks)
+        )
+        vectors = {a.id: v for chunk, rows in zip(chunks, results, strict=True) for a, v in zip(chunk, rows, strict=True)}
+        return [replace(a, embedding=vectors[a.id]) if a.id in vectors else a for a in batch]
+
+
+def embed_passages(embedder: str, texts: list[str]) -> list[bytes]:
+    """In a worker: float32 little-endian vectors, one per text (the form articles.embedding keeps)."""
+    rows = worker_embedder(embedder).embed(texts, kind="passage")
+    return [row.astype("<f4").tobytes() for row in rows]
+
+
+@functools.cache
+def worker_embedder(name: str) -> Any:
+    """One model per worker process (or per process when embedding in threads), loaded once."""
+    from strichka.text.embeddings import open_embedder
+
+    return open_embedder(name)
