@@ -121,9 +121,14 @@ async def _stories_caught_up(deps: PipelineDeps, progress: bool) -> int:
     if deps.stories is None:
         return 0
     before = deps.stories.assigned
-    if progress and deps.stories.pending:
-        log.info("placing %d articles in stories (the embedding model runs after the pages)", deps.stories.pending)
-    await deps.stories.drain()
+    # The embedding model runs after the pages: say so, with a bar of its own.
+    bar: Any = tqdm(total=deps.stories.unplaced, desc="stories", unit="article", disable=not progress or not deps.stories.unplaced)
+    deps.stories.on_placed = lambda: bar.update(1)
+    try:
+        await deps.stories.drain()
+    finally:
+        deps.stories.on_placed = None
+        bar.close()
     return deps.stories.assigned - before
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -41,12 +42,15 @@ class StoriesStage:
         self._cpu = CpuWork(processes, nice=BACKGROUND_NICE)
         self._queue: asyncio.Queue[int] = asyncio.Queue()
         self._consumer: asyncio.Task[None] | None = None
+        self.submitted = 0
         self.assigned = 0
         self.failed = 0
+        self.on_placed: Callable[[], None] | None = None  # e.g. a progress bar's update
 
     async def submit(self, article_id: int) -> None:
         if self._consumer is None or self._consumer.done():
             self._consumer = asyncio.create_task(self._consume(), name="stories stage")
+        self.submitted += 1
         await self._queue.put(article_id)
 
     async def submit_unassigned(self, window_hours: int) -> int:
@@ -65,8 +69,9 @@ class StoriesStage:
         await asyncio.gather(*(self._cpu.run(embed_passages, self.embedder, ["warm-up"]) for _ in range(4)))
 
     @property
-    def pending(self) -> int:
-        return self._queue.qsize()
+    def unplaced(self) -> int:
+        """Submitted articles not placed yet (queued, being embedded, or waiting their turn)."""
+        return self.submitted - self.assigned - self.failed
 
     async def drain(self) -> None:
         """Until every submitted article has its story (or has failed and been logged)."""
@@ -108,6 +113,8 @@ class StoriesStage:
                 assignment = await asyncio.to_thread(self.index.add, article)
                 save_assignment(self.engine, assignment, self.index.story(assignment.story_id))
                 self.assigned += 1
+                if self.on_placed is not None:
+                    self.on_placed()
             except Exception:  # noqa: BLE001 — one article's failure leaves the others placed
                 self.failed += 1
                 log.exception("stories: could not place article %d; it is retried at the next start", article.id)
