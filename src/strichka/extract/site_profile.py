@@ -1,11 +1,16 @@
 """What one outlet repeats on every page (menus, footers, "most read" lists) is not the article.
 
-The pipeline keeps one SiteProfile per host, learned from other pages of that host, and passes it in.
+The pipeline keeps one SiteLearner per host, learned from other pages of that host, stored in the
+database between runs (pipeline.site_profiles), and passes its decisive SiteProfile in with each page.
 """
 
 from __future__ import annotations
 
+import hashlib
+import sys
+from array import array
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -33,36 +38,145 @@ _BLOCKISH = (
     "strong",
     "font",
 )
-_MAX_BLOCK_CHARS = 400
-_MAX_BLOCKS = 100_000  # per host; about 10 MB  # long paragraphs repeat across pages only when quoted, never as furniture
+_MAX_BLOCK_CHARS = 400  # long paragraphs repeat across pages only when quoted, never as furniture
+
+# Blocks one host's profile remembers: a pruning keeps the most-seen half. Furniture is at most a few
+# hundred blocks a page, and the decisive ones number at most ~4x a page's blocks (see decisive), so
+# the pruned half holds every block that decides a verdict with room for newcomers still climbing.
+# About 90 bytes a block in memory: ~0.5 MB a host at the cap.
+MAX_BLOCKS_PER_HOST = 6_000
+# Counts and pages are halved when a host reaches this many pages: the verdicts keep their ratio,
+# and furniture from a redesign becomes decisive within ~this many pages instead of never.
+HALVE_AT_PAGES = 2_000
+_BLOB_VERSION = 1
+
+
+def block_key(print_text: str) -> int:
+    """A block fingerprint as 64 stable bits (the same in every process and after a restart): ~36
+    bytes in memory instead of up to ~900 for the text; a collision between two blocks of one host
+    is a one in 10^11 chance."""
+    return int.from_bytes(hashlib.blake2b(print_text.encode(), digest_size=8).digest(), "little")
+
+
+def _floor(pages: int) -> int:
+    # with few pages one sighting elsewhere is enough; with many, a block must be common
+    return max(1, pages // 4)
 
 
 @dataclass(frozen=True)
 class SiteProfile:
-    """Block fingerprints seen on the outlet's pages, with the number of pages each was seen on."""
+    """Blocks seen on the outlet's pages (block_key of the fingerprint), with the number of pages each was
+    seen on. Never changed once made: this is what crosses to an extraction worker (picklable)."""
 
     pages: int = 0
-    block_pages: dict[str, int] = field(default_factory=dict)
+    block_pages: Mapping[int, int] = field(default_factory=dict)
 
-    def with_page(self, prints: frozenset[str]) -> SiteProfile:
-        """The profile after one more page of the outlet (extract_page returns each page's prints)."""
-        counts = dict(self.block_pages)
-        for text in prints:
-            counts[text] = counts.get(text, 0) + 1
-        if len(counts) > _MAX_BLOCKS:  # forget one-off blocks first: furniture repeats
-            counts = {text: n for text, n in counts.items() if n > 1}
-        return SiteProfile(pages=self.pages + 1, block_pages=counts)
+    def with_page(self, prints: Iterable[str]) -> SiteProfile:
+        """The profile after one more page (extract_page returns each page's prints). Copies every block:
+        for one-off use (tests, benches); the pipeline grows a SiteLearner in place."""
+        learner = SiteLearner(self.pages, dict(self.block_pages))
+        learner.add_page(prints)
+        return learner.profile()
 
     def decisive(self) -> SiteProfile:
         """The same verdicts with only the blocks that can be judged boilerplate: what the
         pipeline ships to an extraction worker with each page, instead of every block ever seen."""
-        floor = max(1, self.pages // 4)
-        return SiteProfile(self.pages, {text: n for text, n in self.block_pages.items() if n >= floor})
+        floor = _floor(self.pages)
+        return SiteProfile(self.pages, {key: n for key, n in self.block_pages.items() if n >= floor})
 
     def is_boilerplate(self, text: str) -> bool:
-        seen = self.block_pages.get(fingerprint(text), 0)
-        # with few pages one sighting elsewhere is enough; with many, a block must be common
-        return seen >= max(1, self.pages // 4)
+        return self.block_pages.get(block_key(fingerprint(text)), 0) >= _floor(self.pages)
+
+
+class SiteLearner:
+    """One host's profile as the pipeline grows it, in place: a page costs O(its blocks + the decisive
+    blocks), not O(every block seen). Not thread-safe: one thread (the event loop's) owns it; what
+    leaves it (decisive, profile) is an immutable SiteProfile."""
+
+    def __init__(self, pages: int = 0, block_pages: dict[int, int] | None = None) -> None:
+        self.pages = pages
+        self.block_pages: dict[int, int] = block_pages if block_pages is not None else {}
+        self.unsaved_pages = 0  # pages learned since the profile was last stored
+        self._decisive_keys = self._keys_at_floor()
+        self._decisive: SiteProfile | None = None  # made on demand, until the next page
+
+    def add_page(self, prints: Iterable[str]) -> None:
+        old_floor = _floor(self.pages)
+        self.pages += 1
+        self.unsaved_pages += 1
+        floor = _floor(self.pages)
+        counts = self.block_pages
+        decisive = self._decisive_keys
+        for key in {block_key(text) for text in prints}:
+            n = counts.get(key, 0) + 1
+            counts[key] = n
+            if n >= floor:
+                decisive.add(key)
+        if floor > old_floor:  # counts only grow, so only the decisive blocks can fall below the new floor
+            self._decisive_keys = {key for key in decisive if counts[key] >= floor}
+        if self.pages >= HALVE_AT_PAGES:
+            self._halve()
+        if len(counts) > MAX_BLOCKS_PER_HOST:
+            self._prune()
+        self._decisive = None
+
+    def decisive(self) -> SiteProfile:
+        """What SiteProfile.decisive would give for this profile, kept up to date page by page."""
+        if self._decisive is None:
+            counts = self.block_pages
+            self._decisive = SiteProfile(self.pages, {key: counts[key] for key in self._decisive_keys})
+        return self._decisive
+
+    def profile(self) -> SiteProfile:
+        """Every block, as an immutable copy (O(blocks))."""
+        return SiteProfile(self.pages, dict(self.block_pages))
+
+    def to_blob(self) -> bytes:
+        """The block counts for the database: version byte, then 64-bit keys and 32-bit counts, little-endian."""
+        keys = array("Q", self.block_pages.keys())
+        counts = array("I", self.block_pages.values())
+        if sys.byteorder == "big":
+            keys.byteswap()
+            counts.byteswap()
+        return bytes((_BLOB_VERSION,)) + keys.tobytes() + counts.tobytes()
+
+    @classmethod
+    def from_blob(cls, pages: int, blob: bytes) -> SiteLearner:
+        """Raises ValueError on a blob this version cannot read."""
+        if not blob or blob[0] != _BLOB_VERSION or (len(blob) - 1) % 12:
+            raise ValueError(f"site profile blob of {len(blob)} bytes, version {blob[:1]!r}: not readable")
+        n = (len(blob) - 1) // 12
+        keys = array("Q")
+        keys.frombytes(blob[1 : 1 + 8 * n])
+        counts = array("I")
+        counts.frombytes(blob[1 + 8 * n :])
+        if sys.byteorder == "big":
+            keys.byteswap()
+            counts.byteswap()
+        return cls(pages, dict(zip(keys, counts, strict=True)))
+
+    def _keys_at_floor(self) -> set[int]:
+        floor = _floor(self.pages)
+        return {key for key, n in self.block_pages.items() if n >= floor}
+
+    def _halve(self) -> None:
+        self.pages //= 2
+        self.block_pages = {key: n // 2 for key, n in self.block_pages.items() if n >= 2}
+        self._decisive_keys = self._keys_at_floor()
+
+    def _prune(self) -> None:
+        """Forget the least-seen blocks (one-offs first: furniture repeats) until half the cap is left."""
+        keep = MAX_BLOCKS_PER_HOST // 2
+        seen_times = Counter(self.block_pages.values())
+        remaining = len(self.block_pages)
+        threshold = 0  # blocks seen on `threshold` pages or fewer go
+        for times in sorted(seen_times):
+            if remaining <= keep:
+                break
+            remaining -= seen_times[times]
+            threshold = times
+        self.block_pages = {key: n for key, n in self.block_pages.items() if n > threshold}
+        self._decisive_keys = {key for key in self._decisive_keys if key in self.block_pages}
 
 
 _CONTAINERS = frozenset(("div", "p", "ul", "ol", "li", "table", "tbody", "tr", "td", "th", "section", "article",
@@ -93,10 +207,10 @@ def page_and_link_fingerprints(tree: HtmlElement) -> tuple[frozenset[str], froze
 
 
 def profile_from_fingerprints(pages: list[frozenset[str]]) -> SiteProfile:
-    counts: Counter[str] = Counter()
+    learner = SiteLearner()
     for page in pages:
-        counts.update(page)
-    return SiteProfile(pages=len(pages), block_pages=dict(counts))
+        learner.add_page(page)
+    return learner.profile()
 
 
 def _fingerprints_of(html: str, url: str) -> frozenset[str]:
@@ -107,5 +221,5 @@ def _fingerprints_of(html: str, url: str) -> frozenset[str]:
 
 def learn_site_profile(pages: list[str], *, url: str = "") -> SiteProfile:
     """Learn from other pages of one outlet (never include the page being extracted). The pipeline can
-    instead grow the profile page by page: profile.with_page(extract_page(...).fingerprints)."""
+    instead grow a SiteLearner page by page: learner.add_page(extract_page(...).fingerprints)."""
     return profile_from_fingerprints([_fingerprints_of(html, url) for html in pages])

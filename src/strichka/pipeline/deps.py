@@ -6,11 +6,12 @@ import asyncio
 import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from strichka.pipeline.cpu import CpuWork
+from strichka.pipeline.site_profiles import SiteProfiles
 from strichka.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,4 +34,5 @@ class PipelineDeps:
     image_gate: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(os.cpu_count() or 1))
     # Celery mode: a stored article's id is handed to the one stories worker instead.
     send_to_stories: Callable[[int], Awaitable[str]] | None = None  # returns the task id
-    site_profiles: dict[str, Any] = field(default_factory=dict)  # host -> extract.SiteProfile
+    # What each outlet repeats on its pages: bounded, loaded from and saved to the database.
+    site_profiles: SiteProfiles = field(default_factory=SiteProfiles)

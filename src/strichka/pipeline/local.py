@@ -90,6 +90,7 @@ async def crawl_once(
     processed: list[ProcessOutcome] = await _bounded(
         pending, lambda entry: process_entry(entry, deps), deps.settings.total_concurrency, "articles", progress
     )
+    deps.site_profiles.save_all(deps.engine)  # what the pages taught about their outlets outlives a restart
     images_recovered = await retry_due_images(deps, now)
     stories_assigned = await _stories_caught_up(deps, progress) if wait_for_stories else 0
     report = CrawlReport(

@@ -95,12 +95,12 @@ class PreparedPage:
 async def fetch_and_prepare(entry: PendingEntry, deps: PipelineDeps) -> PreparedPage:
     result = await deps.fetcher.fetch(entry.url, max_bytes=deps.settings.max_body_bytes, kind="page")
     host = urlsplit(result.url).hostname or ""
-    profile = deps.site_profiles.get(host)
     prepared = await deps.cpu.run(
         prepare_page, result.body, url=result.url, http_charset=result.charset, summary=entry.summary,
-        title_hint=entry.title, site_profile=profile.decisive() if profile else None, source_lang=entry.source_lang,
+        title_hint=entry.title, site_profile=deps.site_profiles.decisive(host, deps.engine),
+        source_lang=entry.source_lang,
     )
-    deps.site_profiles[host] = (deps.site_profiles.get(host) or SiteProfile()).with_page(prepared.fingerprints)
+    deps.site_profiles.learn(host, prepared.fingerprints, deps.engine)
     return replace(prepared, article=complete_from_entry(prepared.article, entry))
 
 

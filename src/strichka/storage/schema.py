@@ -222,3 +222,14 @@ citations = Table(
     Column("cited_source_id", Integer, ForeignKey("sources.id", ondelete="SET NULL")),
     Column("phrase", Text, nullable=False, default=""),
 )
+
+# Per outlet host: which text blocks its pages repeat (menus, footers), so that furniture is known from
+# the first page after a restart. blocks: extract.site_profile.SiteLearner.to_blob (hashed block texts).
+site_profiles = Table(
+    "site_profiles",
+    metadata,
+    Column("host", String(255), primary_key=True),
+    Column("pages", Integer, nullable=False),
+    Column("blocks", LargeBinary, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
