@@ -55,7 +55,7 @@ def test_article_page_has_seed_shape(client, site):
     assert "Як передає Укрінформ" in html  # credit line kept
     assert "Фото: Міноборони" in html  # photo credit
     assert 'href="https://visti.example/news/rockets_uk"' in html  # link to the original
-    assert 'src="https://visti.example/favicon.ico"' in html
+    assert 'src="https://visti.example/' not in html  # nothing hot-linked from the outlet, icon included
     assert re.search(r'<time datetime="20\d\d-\d\d-\d\dT[^"]+\+00:00"', html)
     related = html[html.index('id="rel-h"'):]
     assert f'/article/{site.article_ids["rockets_ru"]}"' in related

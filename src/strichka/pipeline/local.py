@@ -21,6 +21,7 @@ from strichka.app import App
 from strichka.fetch import Fetcher
 from strichka.pipeline.cpu import CpuWork
 from strichka.pipeline.deps import PipelineDeps
+from strichka.pipeline.icon_step import mirror_due_icons
 from strichka.pipeline.media_step import retry_due_images
 from strichka.pipeline.process import ProcessOutcome, process_entry
 from strichka.pipeline.refresh import RefreshOutcome, refresh_feed
@@ -92,6 +93,7 @@ async def crawl_once(
     )
     deps.site_profiles.save_all(deps.engine)  # what the pages taught about their outlets outlives a restart
     images_recovered = await retry_due_images(deps, now)
+    await mirror_due_icons(deps, now)
     stories_assigned = await _stories_caught_up(deps, progress) if wait_for_stories else 0
     report = CrawlReport(
         feeds_checked=len(due),

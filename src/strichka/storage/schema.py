@@ -62,6 +62,8 @@ sources = Table(
     Column("site_url", Text),
     Column("weight", Float, nullable=False, default=1.0),
     Column("created_at", UTCDateTime(), nullable=False),
+    Column("icon_key", Text),  # the mirrored favicon (media/favicon.py), None until one is found
+    Column("icon_checked_at", UTCDateTime()),  # last look for it: once a month per outlet
     sqlite_autoincrement=True,
 )
 

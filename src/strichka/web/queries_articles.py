@@ -26,6 +26,7 @@ SOURCE_COLUMNS = (
     sources.c.name.label("src_name"),
     sources.c.site_url.label("src_site_url"),
     sources.c.lang.label("src_lang"),
+    sources.c.icon_key.label("src_icon_key"),
 )
 
 _CARD_COLUMNS = (
@@ -53,7 +54,10 @@ def _card_select() -> Select[Any]:
 
 
 def source_from_row(row: Any) -> SourceRef:
-    return SourceRef(id=row.src_id, name=row.src_name, site_url=row.src_site_url, lang=row.src_lang)
+    """A row selected with SOURCE_COLUMNS."""
+    return SourceRef(
+        id=row.src_id, name=row.src_name, site_url=row.src_site_url, lang=row.src_lang, icon_key=row.src_icon_key
+    )
 
 
 def card_from_row(row: Any) -> ArticleCard:

@@ -7,23 +7,20 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, func, select
 
 from strichka.storage.schema import articles, feeds, sources
+from strichka.web.queries_articles import SOURCE_COLUMNS, source_from_row
 from strichka.web.views import FeedHealth, SourceRef, SourceStats, as_utc
 
 RATE_WINDOW_DAYS = 7
 
 
 def all_sources(conn: Connection) -> list[SourceRef]:
-    rows = conn.execute(
-        select(sources.c.id, sources.c.name, sources.c.site_url, sources.c.lang).order_by(sources.c.name)
-    ).all()
-    return [SourceRef(id=r.id, name=r.name, site_url=r.site_url, lang=r.lang) for r in rows]
+    rows = conn.execute(select(*SOURCE_COLUMNS).order_by(sources.c.name)).all()
+    return [source_from_row(r) for r in rows]
 
 
 def source_by_id(conn: Connection, source_id: int) -> SourceRef | None:
-    r = conn.execute(
-        select(sources.c.id, sources.c.name, sources.c.site_url, sources.c.lang).where(sources.c.id == source_id)
-    ).first()
-    return SourceRef(id=r.id, name=r.name, site_url=r.site_url, lang=r.lang) if r else None
+    r = conn.execute(select(*SOURCE_COLUMNS).where(sources.c.id == source_id)).first()
+    return source_from_row(r) if r else None
 
 
 def feeds_health(conn: Connection, source_id: int | None = None) -> list[FeedHealth]:

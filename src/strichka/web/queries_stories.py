@@ -9,8 +9,8 @@ from sqlalchemy import Connection, Select, bindparam, select, tuple_
 
 from strichka.storage.schema import citations, images, sources, stories
 from strichka.web.params import Cursor
-from strichka.web.queries_articles import IMG_COLUMNS, SOURCE_COLUMNS
-from strichka.web.views import Citation, SourceRef, StoryCard, as_utc, image_from_row
+from strichka.web.queries_articles import IMG_COLUMNS, SOURCE_COLUMNS, source_from_row
+from strichka.web.views import Citation, StoryCard, as_utc, image_from_row
 
 _COLUMNS = (
     stories.c.id,
@@ -41,7 +41,7 @@ def _story_select() -> Select[Any]:
 def _story_from_row(row: Any) -> StoryCard:
     first = None
     if row.src_id is not None:
-        first = SourceRef(id=row.src_id, name=row.src_name, site_url=row.src_site_url, lang=row.src_lang)
+        first = source_from_row(row)
     langs = tuple(x for x in (row.languages or "").replace(" ", "").split(",") if x)
     return StoryCard(
         id=row.id,

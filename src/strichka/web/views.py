@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
-from urllib.parse import urlsplit
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -28,21 +27,12 @@ class SourceRef:
     name: str
     site_url: str | None = None
     lang: str | None = None
+    icon_key: str | None = None  # the mirrored favicon (pipeline/icon_step.py)
 
     @property
     def favicon_url(self) -> str | None:
-        """The outlet's own /favicon.ico: no third-party favicon service learns what readers read."""
-        return _favicon_of(self.site_url)
-
-
-@lru_cache(maxsize=4096)  # a few hundred outlets; every card asks twice
-def _favicon_of(site_url: str | None) -> str | None:
-    if not site_url:
-        return None
-    parts = urlsplit(site_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return f"{parts.scheme}://{parts.netloc}/favicon.ico"
+        """Our own copy: neither the outlet nor a favicon service learns what readers read."""
+        return media_url(self.icon_key)
 
 
 @dataclass(frozen=True)
