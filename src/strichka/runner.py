@@ -69,7 +69,8 @@ async def crawl_loop(app: App, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
             sent = await asyncio.to_thread(celery_tasks.dispatch_due_feeds, app)
-            log.info("handed %d due feeds to the workers", len(sent))
+            await asyncio.to_thread(celery_tasks.housekeeping_task.delay)
+            log.info("handed %d due feeds and the housekeeping to the workers", len(sent))
         except Exception:  # noqa: BLE001 — a broker hiccup must not stop the site; logged in full
             log.exception("could not hand feeds to the workers; retrying next tick")
         try:

@@ -70,3 +70,40 @@ def test_due_feeds_go_through_celery_workers_to_stored_clustered_articles(news_s
         assert conn.scalar(select(func.count()).select_from(articles)) == 3
         assert conn.scalar(select(func.count()).select_from(articles).where(articles.c.story_id.is_(None))) == 0
     app.close()
+
+
+def test_housekeeping_requeues_articles_whose_stories_task_was_lost(news_site, database_url, redis_url, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from celery.contrib.testing.worker import start_worker
+    from sqlalchemy import update
+
+    from strichka.pipeline import celery_tasks
+
+    settings = Settings.load(
+        environ={}, home=str(tmp_path / "data"), database_url=database_url, redis_url=redis_url,
+        allow_private_networks=True, embedder="hash", extract_processes=-1,
+    )
+    app = App.build(settings)
+    with app.engine.begin() as conn:
+        add_feed(conn, feed_url=news_site.url("/rss"), name="Вісті", lang="uk")
+    celery_app = celery_tasks.configure(
+        settings, broker_transport_options=PREFIX, result_backend_transport_options=PREFIX
+    )
+    # A worker without the stories queue: the articles are stored, their stories tasks wait.
+    with start_worker(celery_app, pool="solo", queues=["celery"], perform_ping_check=False):
+        process_ids = celery_app.AsyncResult(celery_tasks.dispatch_due_feeds(app)[0]).get(timeout=60)
+        assert all(celery_app.AsyncResult(i).get(timeout=60)["story_task_id"] for i in process_ids)
+    with celery_app.connection_for_write() as broker:  # ... and are lost, as when a broker restarts empty
+        assert broker.default_channel.queue_purge(celery_tasks.STORIES_QUEUE) == 3
+    with app.engine.begin() as conn:  # stored a while ago
+        conn.execute(update(articles).values(fetched_at=datetime.now(UTC) - timedelta(hours=1)))
+        assert conn.scalar(select(func.count()).select_from(articles).where(articles.c.story_id.is_(None))) == 3
+    with start_worker(celery_app, pool="solo", queues=["celery", "stories"], perform_ping_check=False):
+        done = celery_tasks.housekeeping_task.delay().get(timeout=60)
+        assert len(done["stories_task_ids"]) == 3
+        for task_id in done["stories_task_ids"]:
+            celery_app.AsyncResult(task_id).get(timeout=60)
+    with app.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(articles).where(articles.c.story_id.is_(None))) == 0
+    app.close()

@@ -16,10 +16,12 @@ from celery import Celery
 from strichka.app import App
 from strichka.fetch import Fetcher
 from strichka.pipeline.deps import PipelineDeps
+from strichka.pipeline.icon_step import mirror_due_icons
+from strichka.pipeline.media_step import retry_due_images
 from strichka.pipeline.process import process_entry
 from strichka.pipeline.refresh import refresh_feed
 from strichka.settings import Settings
-from strichka.storage import feeds_repo
+from strichka.storage import feeds_repo, stories_repo
 
 STORIES_QUEUE = "stories"
 LEASE = timedelta(minutes=10)
@@ -99,6 +101,26 @@ def assign_story_task(article_id: int) -> None:
     from strichka.pipeline.story_step import assign_story_in_worker
 
     assign_story_in_worker(_app(), article_id)
+
+
+@celery.task(name="strichka.housekeeping")
+def housekeeping_task() -> dict[str, Any]:
+    """What the local runner does at the end of a pass: images whose retry is due, outlet icons
+    not looked for this month, and stored articles whose stories task was lost (a worker died)."""
+    app = _app()
+    now = datetime.now(UTC)
+
+    async def work(deps: PipelineDeps) -> tuple[int, int]:
+        return await retry_due_images(deps, now), await mirror_due_icons(deps, now)
+
+    images, icons = asyncio.run(_with_deps(work))
+    with app.engine.connect() as conn:
+        lost = stories_repo.unassigned_since(
+            conn, now - timedelta(hours=app.settings.story_window_hours), stored_before=now - LEASE
+        )
+    # The stories worker answers an article its index already holds as it is: no harm in asking twice.
+    requeued = [assign_story_task.delay(article_id).id for article_id in lost]
+    return {"images_recovered": images, "icons_mirrored": icons, "stories_task_ids": requeued}
 
 
 def dispatch_due_feeds(app: App) -> list[str]:

@@ -80,13 +80,16 @@ def next_story_id(conn: Connection) -> int:
     return int(conn.execute(select(func.coalesce(func.max(stories.c.id), 0))).scalar_one()) + 1
 
 
-def unassigned_since(conn: Connection, since: datetime) -> list[int]:
-    """Articles published since `since` that are stored but have no story yet, oldest first."""
+def unassigned_since(conn: Connection, since: datetime, *, stored_before: datetime | None = None) -> list[int]:
+    """Articles published since `since` that are stored (before `stored_before`, when given) but
+    have no story yet, oldest first."""
     query = (
         select(articles.c.id)
         .where(articles.c.published_at >= since, articles.c.story_id.is_(None))
         .order_by(articles.c.published_at, articles.c.id)
     )
+    if stored_before is not None:
+        query = query.where(articles.c.fetched_at < stored_before)
     return list(conn.scalars(query))
 
 
