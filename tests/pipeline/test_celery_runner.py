@@ -42,9 +42,9 @@ def news_site():
     site.close()
 
 
-def test_due_feeds_go_through_celery_workers_to_stored_clustered_articles(news_site, database_url, redis_url, tmp_path):
-    from celery.contrib.testing.worker import start_worker
-
+@pytest.fixture
+def scale_out(news_site, database_url, redis_url, tmp_path):
+    """(app, the configured Celery app) over a catalogue holding the news site's feed."""
     from strichka.pipeline import celery_tasks
 
     settings = Settings.load(
@@ -54,9 +54,18 @@ def test_due_feeds_go_through_celery_workers_to_stored_clustered_articles(news_s
     app = App.build(settings)
     with app.engine.begin() as conn:
         add_feed(conn, feed_url=news_site.url("/rss"), name="Вісті", lang="uk")
-    celery_app = celery_tasks.configure(
+    yield app, celery_tasks.configure(
         settings, broker_transport_options=PREFIX, result_backend_transport_options=PREFIX
     )
+    app.close()
+
+
+def test_due_feeds_go_through_celery_workers_to_stored_clustered_articles(scale_out):
+    from celery.contrib.testing.worker import start_worker
+
+    from strichka.pipeline import celery_tasks
+
+    app, celery_app = scale_out
     with start_worker(celery_app, pool="solo", queues=["celery", "stories"], perform_ping_check=False):
         refresh_ids = celery_tasks.dispatch_due_feeds(app)
         assert len(refresh_ids) == 1
@@ -69,10 +78,9 @@ def test_due_feeds_go_through_celery_workers_to_stored_clustered_articles(news_s
     with app.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(articles)) == 3
         assert conn.scalar(select(func.count()).select_from(articles).where(articles.c.story_id.is_(None))) == 0
-    app.close()
 
 
-def test_housekeeping_requeues_articles_whose_stories_task_was_lost(news_site, database_url, redis_url, tmp_path):
+def test_housekeeping_requeues_articles_whose_stories_task_was_lost(scale_out):
     from datetime import UTC, datetime, timedelta
 
     from celery.contrib.testing.worker import start_worker
@@ -80,16 +88,7 @@ def test_housekeeping_requeues_articles_whose_stories_task_was_lost(news_site, d
 
     from strichka.pipeline import celery_tasks
 
-    settings = Settings.load(
-        environ={}, home=str(tmp_path / "data"), database_url=database_url, redis_url=redis_url,
-        allow_private_networks=True, embedder="hash", extract_processes=-1,
-    )
-    app = App.build(settings)
-    with app.engine.begin() as conn:
-        add_feed(conn, feed_url=news_site.url("/rss"), name="Вісті", lang="uk")
-    celery_app = celery_tasks.configure(
-        settings, broker_transport_options=PREFIX, result_backend_transport_options=PREFIX
-    )
+    app, celery_app = scale_out
     # A worker without the stories queue: the articles are stored, their stories tasks wait.
     with start_worker(celery_app, pool="solo", queues=["celery"], perform_ping_check=False):
         process_ids = celery_app.AsyncResult(celery_tasks.dispatch_due_feeds(app)[0]).get(timeout=60)
@@ -106,4 +105,3 @@ def test_housekeeping_requeues_articles_whose_stories_task_was_lost(news_site, d
             celery_app.AsyncResult(task_id).get(timeout=60)
     with app.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(articles).where(articles.c.story_id.is_(None))) == 0
-    app.close()
