@@ -27,6 +27,23 @@ def test_citations_name_the_outlet(text, outlet):
     assert [c.cited_name for c in find_citations(text)] == [outlet]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Про це, за даними Тимура Ткаченка, йдеться в наказі міської адміністрації.",
+        "Як повідомляє Олександр Сирський, ситуація на фронті складна.",
+        "По данным Ивана Петрова, поставки выросли вдвое.",
+    ],
+)
+def test_people_quoted_are_not_taken_for_outlets(text):
+    assert find_citations(text) == ()
+
+
+def test_an_outlet_after_a_person_in_the_same_text_is_still_found():
+    text = "За даними Тимура Ткаченка, школи відкриються в понеділок, повідомляє Суспільне."
+    assert [c.cited_name for c in find_citations(text)] == ["Суспільне"]
+
+
 def test_text_without_attribution_has_no_citations():
     assert find_citations("Він сказав, що все буде добре. Она сообщает о том, что всё хорошо.") == ()
 

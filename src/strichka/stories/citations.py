@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from strichka.stories.features import WORD, name_key
+from strichka.text.normalize import is_first_name
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def _keep(found: dict[str, Citation], raw_name: str, phrase: str) -> None:
     if not name or name.lower() in _NOT_OUTLETS or name.split()[0].lower() in _NOT_OUTLETS:
         return
     if len(name) < 2 or name.lower() in found:
+        return
+    if is_first_name(name.split()[0]):  # «за даними Тимура Ткаченка»: a person, not an outlet
         return
     found[name.lower()] = Citation(cited_name=name, phrase=" ".join(phrase.split())[:200])
 

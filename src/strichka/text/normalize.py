@@ -164,6 +164,17 @@ def _english_stem(word: str) -> str:
     return stem_word(word, "english")
 
 
+_CYRILLIC_WORD = re.compile(r"[А-ЯІЇЄҐЁа-яіїєґё'’ʼ-]+")
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a Cyrillic word reads first as a given name («Тимура», «Олександра») in the Ukrainian
+    or the Russian dictionary: "за даними Тимура Ткаченка" quotes a person, not an outlet."""
+    if not word or not _CYRILLIC_WORD.fullmatch(word):
+        return False
+    return any((parses := _morph(lang).parse(word)) and "Name" in parses[0].tag for lang in ("uk", "ru"))
+
+
 @cache
 def _morph(lang: str) -> Any:
     import pymorphy3  # loading a dictionary takes ~0.3 s: only when the first Cyrillic word arrives
