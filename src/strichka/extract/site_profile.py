@@ -116,7 +116,7 @@ class SiteLearner:
             self._decisive_keys = {key for key in decisive if counts[key] >= floor}
         if self.pages >= HALVE_AT_PAGES:
             self._halve()
-        if len(counts) > MAX_BLOCKS_PER_HOST:
+        if len(self.block_pages) > MAX_BLOCKS_PER_HOST:  # after a halving: that may be a new dict
             self._prune()
         self._decisive = None
 
