@@ -1,0 +1,99 @@
+"""Nearest articles by meaning, for "related" after an article's own story.
+
+The stories stage stores each article's embedding (unit length, so a dot product is the cosine).
+The web keeps the recent window's vectors in memory as float16 (~0.8 KB an article: some 15 MB for
+a busy week), adds what was stored since on a short refresh, and drops what left the window on a
+full reload now and then. It only reads storage, like the rest of the web.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+from sqlalchemy import Engine, select
+
+from strichka.storage.schema import articles
+
+REFRESH_SECONDS = 30.0  # new articles become neighbours within this long
+FULL_RELOAD_SECONDS = 3600.0  # articles that left the window leave memory this often
+# A refresh reads what was stored this recently and is not in memory yet: the stories stage
+# embeds behind ingest, so an article gets its vector some time after it is stored.
+RECENT = timedelta(hours=1)
+MIN_COSINE = 0.80  # below this, "related" would be noise (e5 cosines of unrelated news sit near 0.75)
+
+
+class NeighbourIndex:
+    def __init__(
+        self, engine: Engine, *, window_hours: int = 168, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.engine = engine
+        self.window = timedelta(hours=window_hours)
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._stories = np.zeros(0, dtype=np.int64)
+        self._vectors = np.zeros((0, 0), dtype=np.float16)
+        self._loaded_at = -1e18
+        self._full_at = -1e18
+
+    def nearest(self, article_id: int, *, exclude_story: int | None, limit: int) -> list[int]:
+        """Ids of the most similar recent articles, best first, outside the given story."""
+        self._refresh_if_stale()
+        with self._lock:
+            ids, stories, vectors = self._ids, self._stories, self._vectors
+        where = np.flatnonzero(ids == article_id)
+        if not len(where) or limit <= 0:
+            return []
+        scores = vectors.astype(np.float32) @ vectors[where[0]].astype(np.float32)
+        scores[ids == article_id] = -1.0
+        if exclude_story is not None:
+            scores[stories == exclude_story] = -1.0
+        top = np.argsort(-scores)[:limit]
+        return [int(ids[i]) for i in top if scores[i] >= MIN_COSINE]
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _refresh_if_stale(self) -> None:
+        now = self._clock()
+        if now - self._loaded_at < REFRESH_SECONDS:
+            return
+        with self._lock:
+            if now - self._loaded_at < REFRESH_SECONDS:
+                return  # another request refreshed while this one waited
+            full = now - self._full_at >= FULL_RELOAD_SECONDS or not len(self._ids)
+            self._load(full=full)
+            self._loaded_at = now
+            if full:
+                self._full_at = now
+
+    def _load(self, *, full: bool) -> None:
+        now = datetime.now(UTC)
+        query = select(articles.c.id, articles.c.story_id, articles.c.embedding).where(
+            articles.c.published_at >= now - self.window, articles.c.embedding.is_not(None)
+        )
+        if not full:
+            query = query.where(articles.c.fetched_at >= now - RECENT)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(articles.c.id)).all()
+        if not full:
+            known = set(self._ids.tolist())
+            rows = [r for r in rows if r.id not in known]
+        dim = len(rows[0].embedding) // 4 if rows else self._vectors.shape[1]
+        rows = [r for r in rows if len(r.embedding) == 4 * dim]  # another embedder's vectors: skip
+        ids = np.array([r.id for r in rows], dtype=np.int64)
+        stories = np.array([r.story_id if r.story_id is not None else -1 for r in rows], dtype=np.int64)
+        vectors = (
+            np.frombuffer(b"".join(r.embedding for r in rows), dtype="<f4").reshape(len(rows), dim).astype(np.float16)
+            if rows else np.zeros((0, dim), dtype=np.float16)
+        )
+        if full or self._vectors.shape[1] != dim:
+            self._ids, self._stories, self._vectors = ids, stories, vectors
+        else:
+            self._ids = np.concatenate([self._ids, ids])
+            self._stories = np.concatenate([self._stories, stories])
+            self._vectors = np.vstack([self._vectors, vectors])
