@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from strichka.stories.features import fingerprint
 from strichka.stories.matching import MatchConfig, Side, config_for, pair_score, parse_image_hashes
 
@@ -57,8 +59,9 @@ def test_one_photo_in_both_articles_raises_the_score_and_other_photos_do_not():
     plain = pair_score(cosine, side("Пожар на складе"), side("Пожар на складе"), CONFIG)
     shared = pair_score(cosine, side("Пожар на складе", images=(photo,)), side("Пожар на складе", images=(near_copy,)), CONFIG)
     different = pair_score(cosine, side("Пожар на складе", images=(photo,)), side("Пожар на складе", images=(other,)), CONFIG)
-    assert shared == plain + CONFIG.same_photo_bonus
-    assert different == plain
+    assert shared > plain
+    assert shared == pytest.approx(plain + CONFIG.same_photo_bonus)
+    assert different == pytest.approx(plain)
 
 
 def test_time_apart_pulls_the_score_down():
