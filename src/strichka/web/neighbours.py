@@ -4,8 +4,8 @@ The stories stage stores each article's embedding (unit length, so a dot product
 The web keeps the stories window's vectors in memory (1.5 KB an article: some 30 MB for three busy
 days), adds what was stored since on a short refresh, and drops what left the window on a full
 reload now and then. It only reads storage, like the rest of the web. One lookup is a
-matrix-vector product over the window (~3 ms for 20,000 articles), done with einsum: BLAS would
-spread it over threads that spin-wait on a busy 2-core server.
+matrix-vector product over the window: ~4 ms for 20,000 articles on a loaded 2-core machine with
+one BLAS thread (strichka/__init__.py says why one).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class NeighbourIndex:
         where = np.flatnonzero(ids == article_id)
         if not len(where) or limit <= 0:
             return []
-        scores = np.einsum("ij,j->i", vectors, vectors[where[0]])
+        scores = vectors @ vectors[where[0]]
         scores[ids == article_id] = -1.0
         if exclude_story is not None:
             scores[stories == exclude_story] = -1.0
