@@ -62,3 +62,47 @@ def test_head_answers_like_get_without_body(client, site):
     assert head.status_code == 200 and head.content == b""
     assert head.headers["etag"] == got.headers["etag"]
     assert client.head("/article/424242").status_code == 404
+
+
+def test_stale_page_asked_twice_is_refreshed_once():
+    """Two readers of an expired page before its refresh starts: one render, no failed refresh."""
+    import asyncio
+    import time
+
+    from strichka.web.page_cache import CachedPage, PageCacheMiddleware, PageStore
+
+    renders = []
+
+    async def main() -> None:
+        gate = asyncio.get_running_loop().create_future()
+
+        async def slow_page(scope, receive, send):  # a render that waits on the database
+            renders.append(scope["path"])
+            await gate
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            await send({"type": "http.response.body", "body": b"fresh"})
+
+        store = PageStore(ttl=10.0)
+        cache = PageCacheMiddleware(slow_page, store=store, default_lang="uk")
+        scope = {"type": "http", "method": "GET", "path": "/story/1", "query_string": b"", "headers": []}
+        key = cache._key(scope)
+        store.put(key, CachedPage(200, [], b"stale", b'"old"', time.monotonic() - 1))
+        bodies = []
+
+        async def receive():
+            return {"type": "http.request", "body": b""}
+
+        async def send(message):
+            if message["type"] == "http.response.body":
+                bodies.append(message["body"])
+
+        await asyncio.gather(cache(dict(scope), receive, send), cache(dict(scope), receive, send))
+        assert bodies == [b"stale", b"stale"]
+        # the refreshes start (FIFO) before the render is let through
+        asyncio.get_running_loop().call_soon(gate.set_result, None)
+        outcomes = await asyncio.gather(*store.refreshing, return_exceptions=True)
+        assert not [o for o in outcomes if isinstance(o, BaseException)]
+        assert store.get(key, time.monotonic()).body == b"fresh"
+
+    asyncio.run(main())
+    assert renders == ["/story/1"]

@@ -161,6 +161,8 @@ class PageCacheMiddleware:
         async def discard(message: Message) -> None:
             return None
 
+        if key in self._inflight:
+            return  # readers of the stale page asked twice before the first refresh started
         await self._render_once(scope, no_body, discard, key, now)
 
     async def _render_once(
@@ -172,7 +174,8 @@ class PageCacheMiddleware:
         try:
             page = await self._render(scope, receive, send, key, now)
         finally:
-            del self._inflight[key]
+            if self._inflight.get(key) is pending:
+                del self._inflight[key]
             # followers get the page only when it was cacheable (no cookie, no error)
             pending.set_result(self.store.get(key, now))
         return page
