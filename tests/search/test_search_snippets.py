@@ -46,3 +46,24 @@ def test_whitespace_collapsed_and_russian_marked() -> None:
     result = snippet(text, "ракета", "ru")
     assert "\n" not in result and "  " not in result
     assert result.count("<mark>") == 2
+
+
+def test_forms_starting_unlike_their_lemma_are_still_marked() -> None:
+    # Snippets skip analysing words no form of a query term starts like; suppletive and
+    # prefixed forms come from the term's own paradigm, so they are still found.
+    assert "<mark>людей</mark>" in snippet("На площі було багато людей.", "человек", lang="ru")
+    assert "<mark>лучше</mark>" in snippet("Сегодня погода лучше, чем вчера.", "хороший", lang="ru")
+    assert "<mark>Ёлку</mark>" in snippet("Ёлку поставили на площади.", "елка", lang="ru")
+
+
+def test_snippet_spans_match_the_normaliser_on_every_word() -> None:
+    from strichka.search.snippets import spans_of_terms
+    from strichka.text import normalize
+
+    text = ("Міністр заявив, що уряд підготував новий бюджет. Людей евакуювали з області. "
+            "Найкращий результат показала збірна; кращих новин немає. Ёж, ежи и людей посчитали. "
+            "Drones and missiles hit the port, ракетами і дронами.")
+    for query in ("уряд бюджет", "людина", "добрий", "ёж", "missile drone", "ракета", "область", "человек"):
+        terms = parse_query_terms(query).all_terms
+        for lang in ("uk", "ru", None):
+            assert spans_of_terms(text, lang, terms) == normalize.spans_of_terms(text, lang, terms), (query, lang)

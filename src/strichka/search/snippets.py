@@ -3,6 +3,12 @@
 A snippet is the sentence holding the most distinct query terms (extended by the next sentence
 when short, clipped around the first match when long); every word whose term is a query term is
 wrapped in <mark>, so «ракетою» is marked for the query «ракета». Output is escaped plain text.
+
+Speed: a word seen for the first time costs a morphological analysis (60 µs for a dictionary word,
+~400 µs for an unknown one), which made snippets most of a search's time until the word cache was
+warm. A plain Cyrillic word can only stand for a query term if it starts with a letter some form of
+that term starts with (lemma and form share their first letter, suppletive forms such as «люди» of
+«человек» come from the term's own paradigm), so the others are never analysed.
 """
 
 from __future__ import annotations
@@ -11,12 +17,13 @@ import bisect
 import html
 import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from sqlalchemy import Connection, select
 
 from strichka.search.documents import body_text
 from strichka.storage.schema import articles
-from strichka.text.normalize import spans_of_terms
+from strichka.text.normalize import _WORD, CYRILLIC_LANGS, _morph, document_cyrillic_lang, word_readings
 
 SNIPPET_CHARS = 240
 SCAN_CHARS = 30_000  # the first screens of an article hold the matches worth showing
@@ -24,6 +31,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n\s*")
 _SPACES = re.compile(r"\s+")
 _ENDS = (".", "!", "?", "…")
 Match = tuple[int, int, frozenset[str]]  # a word's span and the query terms it stands for
+_PLAIN_CYRILLIC = re.compile(r"[а-яіїєґё]+")  # lowercased; anything else takes the full path
+# The dictionaries read е as ё (ru) and г as ґ (uk): «губернатор» may be read as «ґубернатор».
+_FOLD = str.maketrans("ёґ", "ег")
 
 
 def load_snippets(conn: Connection, article_ids: Sequence[int], terms: frozenset[str]) -> dict[int, str]:
@@ -53,6 +63,51 @@ def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
             start = _clip_start(text, first - SNIPPET_CHARS // 4)
         end = _clip_end(text, start, SNIPPET_CHARS)
     return _render(text, start, end, matches)
+
+
+def spans_of_terms(text: str, lang: str | None, terms: frozenset[str]) -> list[Match]:
+    """What strichka.text.normalize.spans_of_terms returns, analysing only words that may match."""
+    cyrillic_lang = document_cyrillic_lang(text, lang)
+    initials = frozenset().union(*(term_initials(term) for term in terms))
+    wanted: dict[str, frozenset[str]] = {}
+    for word in set(_WORD.findall(text)):
+        if not may_stand_for(word, initials):
+            continue
+        common = terms.intersection(word_readings(word, cyrillic_lang))
+        if common:
+            wanted[word] = common
+    if not wanted:
+        return []
+    return [(m.start(), m.end(), wanted[m.group()]) for m in _WORD.finditer(text) if m.group() in wanted]
+
+
+def may_stand_for(word: str, initials: frozenset[str]) -> bool:
+    """False only for a plain Cyrillic word that cannot be read as a term with these initials."""
+    lowered = word.lower()
+    if lowered[0].translate(_FOLD) in initials or not _PLAIN_CYRILLIC.fullmatch(lowered):
+        return True
+    # comparatives and superlatives carry a prefix their lemma has not (порече → рекий, найкращий)
+    return any(
+        lowered.startswith(prefix) and lowered[len(prefix) : len(prefix) + 1].translate(_FOLD) in initials
+        for prefix in _paradigm_prefixes()
+    )
+
+
+@lru_cache(maxsize=8192)
+def term_initials(term: str) -> frozenset[str]:
+    """First letters of every word form that may be read as this term, in either dictionary;
+    a superset is harmless, a missing letter would lose a highlight."""
+    initials = {term[:1]}
+    for lang in CYRILLIC_LANGS:
+        for parse in _morph(lang).parse(term):
+            initials.update(form.word[:1] for form in parse.lexeme)
+    return frozenset(i.translate(_FOLD) for i in initials if i)
+
+
+@cache
+def _paradigm_prefixes() -> tuple[str, ...]:
+    prefixes = {p for lang in CYRILLIC_LANGS for p in _morph(lang).dictionary.paradigm_prefixes if p}
+    return tuple(sorted(prefixes))
 
 
 def _best_sentence(starts: list[int], matches: list[Match]) -> int:
