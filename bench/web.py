@@ -6,7 +6,10 @@ server + loopback + load generator on this machine), printed as a ratio. Hot run
 top stories, a few queries: what readers of a news site actually hit); cold runs spread over the
 whole database so every request misses the page cache.
 
-    .venv/bin/python bench/web.py [--json] [--articles N] [--seconds S]
+    .venv/bin/python bench/web.py [--json] [--articles N] [--seconds S] [--home DIR]
+
+--home DIR keeps the database in DIR and reuses it on the next run (same articles, built once;
+migrated to the newest schema first), so code before and after a change is measured on one database.
 """
 
 from __future__ import annotations
@@ -141,6 +144,32 @@ def build_database(home: Path, n_articles: int, seed: int = 7) -> dict[str, list
     return {"n_stories": [n_stories]}
 
 
+def reuse_database(home: Path, n_articles: int) -> int | None:
+    """The number of stories of a database built here before with n_articles, else None."""
+    from sqlalchemy import func, select
+
+    from strichka.settings import Settings
+    from strichka.storage.database import create_db_engine, migrate
+    from strichka.storage.schema import articles, stories
+
+    settings = Settings(home=str(home))
+    if not settings.resolved_database_url.startswith("sqlite:///"):
+        return None
+    if not Path(settings.resolved_database_url.removeprefix("sqlite:///")).exists():
+        return None
+    engine = create_db_engine(settings.resolved_database_url)
+    try:
+        migrate(engine)  # a database built by older code gets the newer indexes
+        with engine.connect() as conn:
+            built = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            n_stories = conn.execute(select(func.count()).select_from(stories)).scalar_one()
+    finally:
+        engine.dispose()
+    if built != n_articles:
+        raise SystemExit(f"{home} holds {built} articles, not {n_articles}: pick another --home")
+    return int(n_stories)
+
+
 ANCHOR_CODE = """
 import socket, sys, uvicorn
 async def app(scope, receive, send):
@@ -221,7 +250,8 @@ def run_python_client(base: str, paths: list[str], seconds: float, connections: 
     """Fallback when wrk is missing: an asyncio httpx client in its own process."""
     code = """
 import asyncio, json, sys, time, httpx
-base, paths, seconds, conc = sys.argv[1], json.loads(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+base, seconds, conc = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+paths = json.load(sys.stdin)  # 20,000 paths do not fit on a command line
 lat, errors = [], 0
 async def worker(client, start, k):
     global errors
@@ -241,8 +271,8 @@ q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
 print(json.dumps({"rps": len(lat) / took, "p50_ms": q(.5), "p95_ms": q(.95), "p99_ms": q(.99),
                   "requests": len(lat), "errors": 0, "non2xx": errors}))
 """
-    out = subprocess.run([sys.executable, "-c", code, base, json.dumps(paths), str(seconds), str(connections)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", code, base, str(seconds), str(connections)],
+                         input=json.dumps(paths), capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -252,15 +282,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--home", type=Path, help="build the database here once and reuse it afterwards")
     args = parser.parse_args()
     load = run_wrk if shutil.which("wrk") else run_python_client
     rnd = random.Random(11)
     with tempfile.TemporaryDirectory(prefix="strichka-web-bench-") as tmp:
-        home = Path(tmp)
+        home = args.home or Path(tmp)
         t0 = time.perf_counter()
-        info = build_database(home, args.articles)
+        n_stories = reuse_database(home, args.articles) if args.home else None
+        if n_stories is None:
+            n_stories = build_database(home, args.articles)["n_stories"][0]
         load_seconds = time.perf_counter() - t0
-        n_stories = info["n_stories"][0]
         anchor_proc, anchor_base = start_server(ANCHOR_CODE)
         try:
             anchor_result = load(anchor_base, ["/"], args.seconds, args.connections)
