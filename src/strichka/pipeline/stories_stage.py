@@ -131,7 +131,10 @@ class StoriesStage:
         return [a for a in loaded if a is not None]
 
     async def _embedded(self, batch: list[StoryArticle]) -> list[StoryArticle]:
-        missing = [a for a in batch if a.embedding is None]
+        # A republished body gets its original's vector in add(): only the others are embedded,
+        # the earliest of each body being the one that is (add() sees them oldest first).
+        batch = sorted(batch, key=lambda a: (a.published_at, a.id))
+        missing = await asyncio.to_thread(self.index.needing_embedding, batch)
         # Threads would share one model, which is not known to be thread-safe: one call then.
         size = EMBED_CHUNK if self._cpu.in_processes else max(len(missing), 1)
         chunks = [missing[i : i + size] for i in range(0, len(missing), size)]

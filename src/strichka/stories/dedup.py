@@ -10,6 +10,7 @@ texts to decide on its own.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -51,11 +52,19 @@ def to_hex(value: int) -> str:
     return f"{value:016x}"
 
 
+@functools.cache
+def _lsh_bands() -> tuple[int, int]:
+    # datasketch integrates false positive and negative rates to choose (bands, rows) on every
+    # construction (~5-40 ms); a finder is made per batch of articles, so choose once.
+    probe = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=NUM_PERM)
+    return probe.b, probe.r
+
+
 class DuplicateFinder:
     """Remembers MinHashes of the active window; answers "which earlier body is this?"."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands())
         self._hashes: dict[int, MinHash] = {}
 
     def add(self, article_id: int, value: MinHash | None) -> None:

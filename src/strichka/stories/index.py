@@ -109,7 +109,7 @@ class StoryIndex:
         out: list[StoryAssignment] = []
         for start in range(0, len(ordered), batch):
             chunk = ordered[start : start + batch]
-            missing = self._needing_embedding(chunk)
+            missing = self.needing_embedding(chunk)
             if missing:
                 vectors = self.embedder.embed([embedding_text(a) for a in missing], kind="passage")
                 done = {a.id: replace(a, embedding=v.astype("<f4").tobytes()) for a, v in zip(missing, vectors, strict=True)}
@@ -117,7 +117,7 @@ class StoryIndex:
             out.extend(self.add(a) for a in chunk)
         return out
 
-    def _needing_embedding(self, chunk: list[StoryArticle]) -> list[StoryArticle]:
+    def needing_embedding(self, chunk: list[StoryArticle]) -> list[StoryArticle]:
         """Those of a batch with no vector, less republications (of the window or of the batch):
         add() gives a republication its original's vector (see _vector_of)."""
         batch_bodies = DuplicateFinder()
