@@ -143,6 +143,7 @@ articles = Table(
 Index("ix_articles_published", articles.c.published_at.desc(), articles.c.id.desc())
 Index("ix_articles_source_published", articles.c.source_id, articles.c.published_at.desc())
 Index("ix_articles_category_published", articles.c.category, articles.c.published_at.desc(), articles.c.id.desc())
+Index("ix_articles_story_published", articles.c.story_id, articles.c.published_at.desc(), articles.c.id.desc())
 
 # Each distinct original image URL once, whatever the number of articles using it.
 # status: pending -> ok | error (retried with backoff, original URL kept as fallback)
