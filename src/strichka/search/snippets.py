@@ -32,6 +32,7 @@ _SPACES = re.compile(r"\s+")
 _ENDS = (".", "!", "?", "…")
 Match = tuple[int, int, frozenset[str]]  # a word's span and the query terms it stands for
 _PLAIN_CYRILLIC = re.compile(r"[а-яіїєґё]+")  # lowercased; anything else takes the full path
+_PLAIN_CYRILLIC_ANY_CASE = re.compile(r"[а-яіїєґёА-ЯІЇЄҐЁ]+")
 # The dictionaries read е as ё (ru) and г as ґ (uk): «губернатор» may be read as «ґубернатор».
 _FOLD = str.maketrans("ёґ", "ег")
 
@@ -68,10 +69,17 @@ def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
 def spans_of_terms(text: str, lang: str | None, terms: frozenset[str]) -> list[Match]:
     """What strichka.text.normalize.spans_of_terms returns, analysing only words that may match."""
     cyrillic_lang = document_cyrillic_lang(text, lang)
-    initials = frozenset().union(*(term_initials(term) for term in terms))
+    initials, openers = _initials_of(terms)
+    prefix_openers = _prefix_openers()
     wanted: dict[str, frozenset[str]] = {}
     for word in set(_WORD.findall(text)):
-        if not may_stand_for(word, initials):
+        # may_stand_for, with its two common answers first (this runs for every word of every hit)
+        if word[0] in openers:
+            pass
+        elif word[0] in prefix_openers:
+            if not may_stand_for(word, initials):
+                continue
+        elif _PLAIN_CYRILLIC_ANY_CASE.fullmatch(word):
             continue
         common = terms.intersection(word_readings(word, cyrillic_lang))
         if common:
@@ -102,6 +110,23 @@ def term_initials(term: str) -> frozenset[str]:
         for parse in _morph(lang).parse(term):
             initials.update(form.word[:1] for form in parse.lexeme)
     return frozenset(i.translate(_FOLD) for i in initials if i)
+
+
+@lru_cache(maxsize=1024)
+def _initials_of(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms' initials, and every letter a word reading as one of them may open with
+    (either case; е also as ё, г also as ґ)."""
+    initials = frozenset().union(*(term_initials(term) for term in terms))
+    openers = set(initials) | {i.upper() for i in initials}
+    for plain, variant in (("е", "ё"), ("г", "ґ")):
+        if plain in initials:
+            openers |= {variant, variant.upper()}
+    return initials, frozenset(openers)
+
+
+@cache
+def _prefix_openers() -> frozenset[str]:
+    return frozenset(c for prefix in _paradigm_prefixes() for c in (prefix[0], prefix[0].upper()))
 
 
 @cache
