@@ -20,6 +20,7 @@ from strichka.pipeline.icon_step import mirror_due_icons
 from strichka.pipeline.media_step import retry_due_images
 from strichka.pipeline.process import process_entry
 from strichka.pipeline.refresh import refresh_feed
+from strichka.pipeline.site_profiles import SiteProfiles
 from strichka.settings import Settings
 from strichka.storage import feeds_repo, stories_repo
 
@@ -60,6 +61,9 @@ async def _with_deps(work: Any) -> Any:
         deps = PipelineDeps(
             settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media, searcher=app.searcher,
             send_to_stories=_send_to_stories,
+            # One registry per worker process, so what its pages teach accumulates and is stored
+            # every few pages; workers share it through the database (the last save wins).
+            site_profiles=app.once("site_profiles", SiteProfiles),
         )
         return await work(deps)
 
