@@ -35,9 +35,15 @@ def site():
     s.close()
 
 
-def _app(tmp_path, database_url) -> App:
-    return App.build(Settings.load(environ={}, home=str(tmp_path / "d"), database_url=database_url,
-                                   allow_private_networks=True, embedder="hash", extract_processes=-1))
+def _subscribed(site, tmp_path, database_url, *, site_path: str) -> App:
+    """An App whose only outlet is the loopback site (its feed empty), after one crawl pass."""
+    site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"}, RSS)
+    app = App.build(Settings.load(environ={}, home=str(tmp_path / "d"), database_url=database_url,
+                                  allow_private_networks=True, embedder="hash", extract_processes=-1))
+    with app.engine.begin() as conn:
+        add_feed(conn, feed_url=site.url("/rss"), name="Вісті", lang="uk", site_url=site.url(site_path))
+    asyncio.run(crawl_once(app))
+    return app
 
 
 def _icon_row(app: App, name: str):
@@ -50,11 +56,7 @@ def test_the_declared_icon_is_mirrored_and_the_site_serves_our_copy(site, databa
     site.routes["/"] = Route(200, {"Content-Type": "text/html"},
                              b'<html><head><link rel="icon" href="/static/logo.png"></head><body>hi</body></html>')
     site.routes["/static/logo.png"] = Route(200, {"Content-Type": "image/png"}, _png((10, 120, 30)))
-    site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"}, RSS)
-    app = _app(tmp_path, database_url)
-    with app.engine.begin() as conn:
-        add_feed(conn, feed_url=site.url("/rss"), name="Вісті", lang="uk", site_url=site.url("/news/"))
-    asyncio.run(crawl_once(app))
+    app = _subscribed(site, tmp_path, database_url, site_path="/news/")
     row = _icon_row(app, "Вісті")
     assert row.icon_key == f"feed/{row.id}/favicon.png" and row.icon_checked_at is not None
     icon = Image.open(io.BytesIO(app.media.get(row.icon_key)))
@@ -75,11 +77,7 @@ def test_the_declared_icon_is_mirrored_and_the_site_serves_our_copy(site, databa
 def test_no_icon_anywhere_is_recorded_as_a_look_and_not_retried_until_next_month(site, database_url, tmp_path):
     site.routes["/"] = Route(200, {"Content-Type": "text/html"}, b"<html><head></head><body>hi</body></html>")
     site.routes["/favicon.ico"] = Route(200, {"Content-Type": "image/x-icon"}, b"<html>oops, a page</html>")
-    site.routes["/rss"] = Route(200, {"Content-Type": "application/rss+xml"}, RSS)
-    app = _app(tmp_path, database_url)
-    with app.engine.begin() as conn:
-        add_feed(conn, feed_url=site.url("/rss"), name="Вісті", lang="uk", site_url=site.url("/"))
-    asyncio.run(crawl_once(app))
+    app = _subscribed(site, tmp_path, database_url, site_path="/")
     row = _icon_row(app, "Вісті")
     assert row.icon_key is None and row.icon_checked_at is not None
     assert site.hits["/favicon.ico"] == 1
