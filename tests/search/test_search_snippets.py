@@ -67,3 +67,12 @@ def test_snippet_spans_match_the_normaliser_on_every_word() -> None:
         terms = parse_query_terms(query).all_terms
         for lang in ("uk", "ru", None):
             assert spans_of_terms(text, lang, terms) == normalize.spans_of_terms(text, lang, terms), (query, lang)
+
+
+def test_snippet_words_are_the_normalisers_words() -> None:
+    from strichka.search.snippets import WORD_RUNS
+    from strichka.text.normalize import _WORD
+
+    text = ("м'ята п’ять ʼ Ро\u0301ма сло\u00adво a_b 12,5 x'' 'abc' д`ом т‘е '' пів-року "
+            "Zürich naïve e\u0301cole ЗМІ's \u200cзвук\u200d кінець’")
+    assert [m.span() for m in WORD_RUNS.finditer(text)] == [m.span() for m in _WORD.finditer(text)]
