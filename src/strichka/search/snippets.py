@@ -71,18 +71,12 @@ def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
 def spans_of_terms(text: str, lang: str | None, terms: frozenset[str]) -> list[Match]:
     """What strichka.text.normalize.spans_of_terms returns, analysing only words that may match."""
     cyrillic_lang = document_cyrillic_lang(text, lang)
-    initials, openers = _initials_of(terms)
-    prefix_openers = _prefix_openers()
+    may_open = _opening_of(terms)
     tokens = [(m.start(), m.end(), m.group()) for m in WORD_RUNS.finditer(text)]  # one pass over the text
     wanted: dict[str, frozenset[str]] = {}
     for word in {token[2] for token in tokens}:
-        # may_stand_for, with its two common answers first (this runs for every word of every hit)
-        if word[0] in openers:
-            pass
-        elif word[0] in prefix_openers:
-            if not may_stand_for(word, initials):
-                continue
-        elif _PLAIN_CYRILLIC_ANY_CASE.fullmatch(word):
+        # may_stand_for as two regex matches (this runs for every word of every hit)
+        if not may_open.match(word) and _PLAIN_CYRILLIC_ANY_CASE.fullmatch(word):
             continue
         common = terms.intersection(word_readings(word, cyrillic_lang))
         if common:
@@ -116,20 +110,19 @@ def term_initials(term: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1024)
-def _initials_of(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The terms' initials, and every letter a word reading as one of them may open with
-    (either case; е also as ё, г also as ґ)."""
+def _opening_of(terms: frozenset[str]) -> re.Pattern[str]:
+    """Matches the start of every plain Cyrillic word may_stand_for lets through for these terms:
+    an initial (either case; е also as ё, г also as ґ), maybe after a comparative prefix."""
     initials = frozenset().union(*(term_initials(term) for term in terms))
-    openers = set(initials) | {i.upper() for i in initials}
+    openers = set(initials)
     for plain, variant in (("е", "ё"), ("г", "ґ")):
         if plain in initials:
-            openers |= {variant, variant.upper()}
-    return initials, frozenset(openers)
-
-
-@cache
-def _prefix_openers() -> frozenset[str]:
-    return frozenset(c for prefix in _paradigm_prefixes() for c in (prefix[0], prefix[0].upper()))
+            openers.add(variant)
+    if not openers:
+        return re.compile(r"(?!)")  # nothing can match
+    letters = "".join(re.escape(c) for c in sorted(openers))
+    prefixes = "|".join(re.escape(p) for p in _paradigm_prefixes())
+    return re.compile(f"(?:{prefixes})?[{letters}]", re.IGNORECASE)
 
 
 @cache
