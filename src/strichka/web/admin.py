@@ -82,7 +82,7 @@ async def admin_add_source(request: Request) -> Response:
         with site.app.engine.connect() as conn:
             listing = qs.sources_with_stats(conn)
         return _page(site, request, listing, message=None, error=error, status=400)
-    site.pages.clear()
+    site.forget_pages()
     return RedirectResponse("/admin/sources?done=added", status_code=303)
 
 
@@ -98,7 +98,7 @@ async def admin_remove_source(request: Request, source_id: int) -> Response:
         if qs.source_by_id(conn, source_id) is None:
             raise HTTPException(404)
         remove_source(conn, source_id)
-    site.pages.clear()
+    site.forget_pages()
     return RedirectResponse("/admin/sources?done=removed", status_code=303)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -119,11 +119,15 @@ def _same_category(category: Any) -> Any:  # a str or a bound parameter
     return func.coalesce(articles.c.category, "") == category
 
 
+# Built once (a search page asks for its 20 hits on every miss of the page cache).
+_CARDS_BY_IDS = _card_select().where(articles.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def cards_by_ids(conn: Connection, ids: Sequence[int]) -> list[ArticleCard]:
     """Cards in the order of ids (search hits keep their rank); unknown ids are skipped."""
     if not ids:
         return []
-    rows = conn.execute(_card_select().where(articles.c.id.in_(list(ids)))).all()
+    rows = conn.execute(_CARDS_BY_IDS, {"ids": list(ids)}).all()
     by_id = {r.id: card_from_row(r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -160,14 +164,45 @@ _SAME_CATEGORY = (
 )
 
 
-def related_cards(conn: Connection, article: ArticleCard, *, limit: int = 8) -> list[ArticleCard]:
-    """Other articles of the same story first, then recent ones of the same category."""
+_NEWEST_IN_CATEGORY = (
+    _card_select()
+    .where(_same_category(bindparam("category")), articles.c.duplicate_of.is_(None))
+    .order_by(articles.c.published_at.desc(), articles.c.id.desc())
+    .limit(bindparam("limit"))
+)
+
+
+def newest_in_category(conn: Connection, category: str, limit: int) -> list[ArticleCard]:
+    """_SAME_CATEGORY without the exclusions: what a CategoryPool keeps."""
+    rows = conn.execute(_NEWEST_IN_CATEGORY, {"category": category, "limit": limit})
+    return [card_from_row(r) for r in rows.all()]
+
+
+def related_cards(
+    conn: Connection, article: ArticleCard, *, limit: int = 8,
+    pool: Callable[[Connection, str], list[ArticleCard]] | None = None,
+) -> list[ArticleCard]:
+    """Other articles of the same story first, then recent ones of the same category.
+
+    `pool(conn, category)`, when given, returns the newest articles of a category (duplicates
+    left out, newest first, as _SAME_CATEGORY orders them); the same-category part is taken from
+    it when enough of it qualifies, which is then exactly what the query would return.
+    """
     found: list[ArticleCard] = []
     if article.story_id is not None:
         rows = conn.execute(_STORY_SIBLINGS, {"story_id": article.story_id, "article_id": article.id, "limit": limit})
         found = [card_from_row(r) for r in rows.all()]
     if len(found) < limit and article.category:
         seen = [c.id for c in found] + [article.id]
+        wanted = limit - len(found)
+        if pool is not None:
+            unseen = set(seen)
+            qualifying = [
+                c for c in pool(conn, article.category)
+                if c.id not in unseen and (c.story_id is None or c.story_id != (article.story_id or -1))
+            ]
+            if len(qualifying) >= wanted:
+                return found + qualifying[:wanted]
         rows = conn.execute(_SAME_CATEGORY, {
             "category": article.category, "seen": seen, "story_id": article.story_id or -1,
             "limit": limit - len(found),

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from strichka.app import App
+from strichka.web.category_pool import CategoryPool
 from strichka.web.i18n import (
     CATEGORY_LABELS,
     LANG_COOKIE,
@@ -28,6 +29,7 @@ from strichka.web.i18n import (
     translations,
 )
 from strichka.web.page_cache import PageStore
+from strichka.web.queries_articles import newest_in_category
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 NAV_CATEGORIES = tuple(slug for slug in CATEGORY_LABELS if slug != "other")
@@ -62,6 +64,7 @@ class Site:
         self.settings = app.settings
         self.envs = {lang: _make_env(lang) for lang in LANGS}
         self.pages = PageStore(ttl=page_ttl)
+        self.category_pool = CategoryPool(ttl=page_ttl, load=newest_in_category)
         # Per-process secret: CSRF tokens die with the process, which is what a login session does too.
         self.secret = secrets.token_bytes(32)
 
@@ -101,6 +104,11 @@ class Site:
         if wanted in LANGS:
             response.set_cookie(LANG_COOKIE, wanted, max_age=ONE_YEAR, samesite="lax", httponly=False)
         return response
+
+    def forget_pages(self) -> None:
+        """After the operator changes sources: no page or related block shows what is gone."""
+        self.pages.clear()
+        self.category_pool.clear()
 
     def csrf_token(self) -> str:
         return hmac.new(self.secret, self.settings.admin_password.encode(), "sha256").hexdigest()
