@@ -74,6 +74,8 @@ class Embeddings:
     def __call__(self, texts: list[str]) -> np.ndarray:
         key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
         path = self.cache / f"e5-{key}.npy" if self.cache else None
+        if not texts:
+            return np.zeros((0, self.embedder.dim), np.float32)
         if path is not None and path.exists():
             return np.load(path)
         vectors = np.vstack([self.embedder.embed(texts[i : i + 32], kind="passage") for i in range(0, len(texts), 32)])
@@ -192,7 +194,7 @@ def news_items(embed, rows, headlines: list[tuple[bool, str]]) -> tuple[np.ndarr
     vectors = [embed(list(_NEWS_SEEDS)), embed(list(_NOT_NEWS_SEEDS)),
                embed([embedding_text(a) for a in articles]), embed([h for _, h in headlines])]
     labels = [np.ones(len(_NEWS_SEEDS), bool), np.zeros(len(_NOT_NEWS_SEEDS), bool),
-              np.array([r["GOLDEN:res"].strip() != "not_news" for r in rows]), np.array([g for g, _ in headlines])]
+              np.array([r["GOLDEN:res"].strip() != "not_news" for r in rows], dtype=bool), np.array([g for g, _ in headlines])]
     return np.vstack(vectors), np.concatenate(labels)
 
 
