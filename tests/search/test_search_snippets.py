@@ -76,3 +76,17 @@ def test_snippet_words_are_the_normalisers_words() -> None:
     text = ("м'ята п’ять ʼ Ро\u0301ма сло\u00adво a_b 12,5 x'' 'abc' д`ом т‘е '' пів-року "
             "Zürich naïve e\u0301cole ЗМІ's \u200cзвук\u200d кінець’")
     assert [m.span() for m in WORD_RUNS.finditer(text)] == [m.span() for m in _WORD.finditer(text)]
+
+
+def test_word_filter_regex_agrees_with_its_rule() -> None:
+    from strichka.search.snippets import _PLAIN_CYRILLIC_ANY_CASE, _opening_of, may_stand_for, term_initials
+
+    words = ("Ракета ракетою Поракетний наиракетнейший найкращий Найкращий Ёлка ёлка Ґанок Губернатор "
+             "людей Людей Мне мене д'Артаньян Rocket x2 2024 щонайкраще якнайшвидше порече Порече "
+             "кращий елка ганок місто Москва").split()
+    for query in ("ракета", "добрий", "елка", "ганок", "губернатор", "человек", "я", "кращий", "рекий"):
+        terms = parse_query_terms(query).all_terms
+        initials = frozenset().union(*(term_initials(t) for t in terms))
+        for word in words:
+            fast = bool(_opening_of(terms).match(word)) or not _PLAIN_CYRILLIC_ANY_CASE.fullmatch(word)
+            assert fast == may_stand_for(word, initials), (query, word)
