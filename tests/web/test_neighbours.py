@@ -75,3 +75,15 @@ def test_articles_embedded_later_join_on_refresh_and_old_ones_leave_on_a_full_re
     clock.now += FULL_RELOAD_SECONDS
     assert index.nearest(1, exclude_story=1, limit=5) == []
     assert len(index) == 1
+
+
+def test_the_article_page_shows_the_nearest_report_of_another_story_after_its_own_story(site, client):
+    ids = site.article_ids
+    with site.app.engine.begin() as conn:
+        for key, vector in (("rockets_uk", [1, 0.1]), ("grain_uk", [1, 0.2]), ("rockets_ru", [1, 0.1])):
+            conn.execute(update(articles).where(articles.c.id == ids[key]).values(embedding=_unit(vector)))
+    html = client.get(f"/article/{ids['rockets_uk']}").text
+    related = html[html.index('id="rel-h"'):]
+    own = related.index(f'/article/{ids["rockets_ru"]}"')
+    near = related.index(f'/article/{ids["grain_uk"]}"')  # another story and category, but about the same
+    assert own < near

@@ -39,7 +39,9 @@ def article_page(request: Request, article_id: int) -> Response:
         article = qa.article_by_id(conn, article_id)
         if article is None:
             raise HTTPException(404)
-        related = qa.related_cards(conn, article.card, limit=8, pool=site.category_pool.newest)
+        related = qa.related_cards(
+            conn, article.card, limit=8, pool=site.category_pool.newest, nearest=site.neighbours.nearest_ids
+        )
         story = qst.story_by_id(conn, article.card.story_id) if article.card.story_id else None
         cites = qst.citations_for(conn, [article_id]).get(article_id, [])
     lead = lead_image_outside_body(article)

@@ -181,8 +181,11 @@ def newest_in_category(conn: Connection, category: str, limit: int) -> list[Arti
 def related_cards(
     conn: Connection, article: ArticleCard, *, limit: int = 8,
     pool: Callable[[Connection, str], list[ArticleCard]] | None = None,
+    nearest: Callable[[int, int | None, int], list[int]] | None = None,
 ) -> list[ArticleCard]:
-    """Other articles of the same story first, then recent ones of the same category.
+    """Other articles of the same story first, then the nearest by meaning in other stories
+    (`nearest(article id, its story, how many)`, web/neighbours.py), then recent ones of the
+    same category.
 
     `pool(conn, category)`, when given, returns the newest articles of a category (duplicates
     left out, newest first, as _SAME_CATEGORY orders them); the same-category part is taken from
@@ -192,6 +195,8 @@ def related_cards(
     if article.story_id is not None:
         rows = conn.execute(_STORY_SIBLINGS, {"story_id": article.story_id, "article_id": article.id, "limit": limit})
         found = [card_from_row(r) for r in rows.all()]
+    if len(found) < limit and nearest is not None:
+        found += _cards_in_order(conn, nearest(article.id, article.story_id, limit - len(found)))
     if len(found) < limit and article.category:
         seen = [c.id for c in found] + [article.id]
         wanted = limit - len(found)
@@ -209,6 +214,18 @@ def related_cards(
         })
         found += [card_from_row(r) for r in rows.all()]
     return found
+
+
+_CARDS_BY_ID = _card_select().where(
+    articles.c.id.in_(bindparam("ids", expanding=True)), articles.c.duplicate_of.is_(None)
+)
+
+
+def _cards_in_order(conn: Connection, ids: list[int]) -> list[ArticleCard]:
+    if not ids:
+        return []
+    cards = {c.id: c for c in (card_from_row(r) for r in conn.execute(_CARDS_BY_ID, {"ids": ids}).all())}
+    return [cards[i] for i in ids if i in cards]
 
 
 _ARTICLE_BY_ID = _card_select().add_columns(

@@ -28,6 +28,7 @@ from strichka.web.i18n import (
     reader_zone,
     translations,
 )
+from strichka.web.neighbours import NeighbourIndex
 from strichka.web.page_cache import PageStore
 from strichka.web.queries_articles import newest_in_category
 
@@ -65,6 +66,7 @@ class Site:
         self.envs = {lang: _make_env(lang) for lang in LANGS}
         self.pages = PageStore(ttl=page_ttl)
         self.category_pool = CategoryPool(ttl=page_ttl, load=newest_in_category)
+        self.neighbours = NeighbourIndex(app.engine, window_hours=app.settings.story_window_hours)
         # Per-process secret: CSRF tokens die with the process, which is what a login session does too.
         self.secret = secrets.token_bytes(32)
 
