@@ -71,3 +71,17 @@ def test_a_failing_model_costs_no_article_and_the_next_pass_places_them(site, da
         story_ids = [s for (s,) in conn.execute(select(articles.c.story_id))]
     assert all(story_ids) and len(set(story_ids)) == 3
     app.close()
+
+
+def test_an_article_submitted_twice_is_queued_once():
+    async def scenario() -> tuple[int, int, int]:
+        # No database: the one attempt fails, and is counted once.
+        stage = stories_stage.StoriesStage(None, None, embedder="hash", processes=-1)  # type: ignore[arg-type]
+        await stage.submit(7)
+        await stage.submit(7)  # e.g. a pass's recovery sweep meeting an article still in the queue
+        queued = stage.unplaced
+        await stage.drain()
+        await stage.close()
+        return queued, stage.failed, stage.unplaced
+
+    assert asyncio.run(scenario()) == (1, 1, 0)

@@ -143,7 +143,8 @@ async def _close_stories(deps: PipelineDeps) -> None:
 async def _crawl_until(app: App, deps: PipelineDeps, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
-            await crawl_once(app, deps=deps)
+            # Passes keep their schedule while the stories stage catches up behind them.
+            await crawl_once(app, deps=deps, wait_for_stories=False)
         except Exception:  # noqa: BLE001 — the loop must outlive any one bad pass; it is logged in full
             log.exception("crawl pass failed; the next pass runs as scheduled")
         try:

@@ -42,22 +42,24 @@ class StoriesStage:
         self._cpu = CpuWork(processes, nice=BACKGROUND_NICE)
         self._queue: asyncio.Queue[int] = asyncio.Queue()
         self._consumer: asyncio.Task[None] | None = None
-        self.submitted = 0
+        self._unplaced: set[int] = set()  # submitted, not yet placed or failed: never queued twice
         self.assigned = 0
         self.failed = 0
         self.on_placed: Callable[[], None] | None = None  # e.g. a progress bar's update
 
     async def submit(self, article_id: int) -> None:
+        if article_id in self._unplaced:
+            return  # already on its way (a pass's recovery sweep meets the articles still queued)
         if self._consumer is None or self._consumer.done():
             self._consumer = asyncio.create_task(self._consume(), name="stories stage")
-        self.submitted += 1
+        self._unplaced.add(article_id)
         await self._queue.put(article_id)
 
     async def submit_unassigned(self, window_hours: int) -> int:
         """Queue what an earlier process stored but did not get to (a crash, a stop mid-pass)."""
         since = datetime.now(UTC) - timedelta(hours=window_hours)
         with self.engine.connect() as conn:
-            ids = stories_repo.unassigned_since(conn, since)
+            ids = [i for i in stories_repo.unassigned_since(conn, since) if i not in self._unplaced]
         for article_id in ids:
             await self.submit(article_id)
         if ids:
@@ -71,7 +73,7 @@ class StoriesStage:
     @property
     def unplaced(self) -> int:
         """Submitted articles not placed yet (queued, being embedded, or waiting their turn)."""
-        return self.submitted - self.assigned - self.failed
+        return len(self._unplaced)
 
     async def drain(self) -> None:
         """Until every submitted article has its story (or has failed and been logged)."""
@@ -88,7 +90,8 @@ class StoriesStage:
             try:
                 await self._embed_then_place(taken)
             finally:
-                for _ in taken:
+                for article_id in taken:
+                    self._unplaced.discard(article_id)
                     self._queue.task_done()
 
     async def _embed_then_place(self, taken: list[int]) -> None:
