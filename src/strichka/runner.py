@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import socket
 from typing import Any
 
 import uvicorn
 
 from strichka.app import App
+from strichka.errors import ConfigError
 from strichka.settings import Settings
 
 log = logging.getLogger("strichka.run")
@@ -25,9 +27,24 @@ def make_server(app: App, *, host: str | None, port: int | None) -> uvicorn.Serv
     return uvicorn.Server(config)
 
 
+def ensure_port_free(host: str, port: int) -> None:
+    """Fail now, in one line, rather than after a crawl pass with the server's own traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot serve on {host}:{port}: {exc.strerror or exc} — stop what uses it "
+                "(another strichka?) or choose another port with --port"
+            ) from exc
+
+
 async def serve_forever(app: App, *, host: str | None, port: int | None, crawl: bool) -> None:
     """Serve until interrupted; with crawl=True the crawler loop runs beside the server."""
     server = make_server(app, host=host, port=port)
+    ensure_port_free(server.config.host, server.config.port)
     stop = asyncio.Event()
     crawler = None
     if crawl:
@@ -88,6 +105,7 @@ async def run_demo(settings: Settings, *, port: int, web_port: int) -> None:
         settings, home=str(settings.home_path / "demo"), allow_private_networks=True, crawl_interval=20,
         min_check_interval=20,
     )
+    ensure_port_free("127.0.0.1", port)  # before the crawl, not after it
     app = App.build(settings)
     web = start_demo_web(port=web_port, clock=DemoClock.following_real_time())
     try:

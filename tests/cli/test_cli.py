@@ -70,3 +70,17 @@ def test_opml_round_trip_through_the_command_line(tmp_path):
     removed = runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "remove", "Kyiv Ledger"])
     assert removed.exit_code == 0
     assert "ledger.example" not in runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "list"]).output
+
+
+@pytest.mark.parametrize("command", [["serve"], ["demo"]])
+def test_a_taken_port_is_one_clear_line_before_any_work(tmp_path, command):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), *command, "--port", str(port)])
+    assert result.exit_code == 1, result.output
+    assert f"cannot serve on 127.0.0.1:{port}" in result.output and "--port" in result.output
+    assert "Traceback" not in result.output and "simulated news web" not in result.output

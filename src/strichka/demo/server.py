@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,6 +60,14 @@ class _Handler(BaseHTTPRequestHandler):
 class _DemoHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     site: DemoSite
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that drops an idle keep-alive connection, as every pooling client does when it
+        # closes, is no error of the demo's: the stdlib would print a traceback to the console.
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 class _DemoHTTP6Server(_DemoHTTPServer):
