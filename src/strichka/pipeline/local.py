@@ -41,12 +41,15 @@ class CrawlReport:
     articles_failed: int
     images_recovered: int = 0
     stories_assigned: int = 0
+    stories_waiting: int = 0  # when the pass did not wait for the stories stage
 
     def summary(self) -> str:
+        waiting = f", {self.stories_waiting} waiting for the model" if self.stories_waiting else ""
         return (
             f"{self.feeds_checked} feeds checked ({self.feeds_failed} failed), {self.new_entries} new entries, "
             f"{self.articles_created} articles stored ({self.articles_failed} failed), "
             f"{self.images_recovered} images mirrored on retry, {self.stories_assigned} articles placed in stories"
+            f"{waiting}"
         )
 
 
@@ -80,6 +83,7 @@ async def crawl_once(
                     await _close_stories(deps)
     if deps.stories is not None:
         await deps.stories.submit_unassigned(app.settings.story_window_hours)
+    placed_before = deps.stories.assigned if deps.stories is not None else 0
     now = datetime.now(UTC)
     with app.engine.connect() as conn:
         due = feeds_repo.due_feeds(conn, now)
@@ -94,7 +98,9 @@ async def crawl_once(
     deps.site_profiles.save_all(deps.engine)  # what the pages taught about their outlets outlives a restart
     images_recovered = await retry_due_images(deps, now)
     await mirror_due_icons(deps, now)
-    stories_assigned = await _stories_caught_up(deps, progress) if wait_for_stories else 0
+    if wait_for_stories:
+        await _stories_caught_up(deps, progress)
+    stories_assigned = deps.stories.assigned - placed_before if deps.stories is not None else 0
     report = CrawlReport(
         feeds_checked=len(due),
         feeds_failed=len(due) - len(refreshed) + sum(1 for r in refreshed if r.error),
@@ -103,6 +109,7 @@ async def crawl_once(
         articles_failed=len(pending) - len(processed) + sum(1 for p in processed if p.error),
         images_recovered=images_recovered,
         stories_assigned=stories_assigned,
+        stories_waiting=deps.stories.unplaced if deps.stories is not None else 0,
     )
     log.info("crawl pass: %s", report.summary())
     return report
@@ -119,11 +126,10 @@ async def run_forever(app: App, stop: asyncio.Event) -> None:
                 await _close_stories(deps)
 
 
-async def _stories_caught_up(deps: PipelineDeps, progress: bool) -> int:
-    """Wait for the stories stage to place this pass's articles; returns how many it placed."""
+async def _stories_caught_up(deps: PipelineDeps, progress: bool) -> None:
+    """Wait for the stories stage to place this pass's articles."""
     if deps.stories is None:
-        return 0
-    before = deps.stories.assigned
+        return
     # The embedding model runs after the pages: say so, with a bar of its own.
     bar: Any = tqdm(total=deps.stories.unplaced, desc="stories", unit="article", disable=not progress or not deps.stories.unplaced)
     deps.stories.on_placed = lambda: bar.update(1)
@@ -132,7 +138,6 @@ async def _stories_caught_up(deps: PipelineDeps, progress: bool) -> int:
     finally:
         deps.stories.on_placed = None
         bar.close()
-    return deps.stories.assigned - before
 
 
 async def _close_stories(deps: PipelineDeps) -> None:
