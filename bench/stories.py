@@ -219,7 +219,7 @@ def throughput(count: int, embedder_name: str, embed_count: int) -> dict:
         anchor = len(texts) / (time.perf_counter() - started)
 
         async def in_workers() -> tuple[list[bytes], float]:
-            with CpuWork(0) as cpu:
+            with CpuWork(0, warm="strichka.pipeline.stories_stage") as cpu:
                 await asyncio.gather(*(cpu.run(embed_passages, embedder_name, ["warm-up"]) for _ in range(4)))
                 begun = time.perf_counter()
                 chunks = [texts[i : i + EMBED_CHUNK] for i in range(0, len(texts), EMBED_CHUNK)]

@@ -54,7 +54,7 @@ def test_a_failing_model_costs_no_article_and_the_next_pass_places_them(site, da
     def broken_model(embedder, texts):
         raise RuntimeError("the embedding model crashed")
 
-    monkeypatch.setattr(stories_stage, "embed_passages", broken_model)
+    monkeypatch.setattr(stories_stage, "stored_vectors", broken_model)
     first = asyncio.run(crawl_once(app))
     assert (first.articles_created, first.articles_failed, first.stories_assigned) == (3, 0, 0)
     with app.engine.connect() as conn:

@@ -8,6 +8,7 @@ results cross the process boundary by pickling, so only pure functions over plai
 from __future__ import annotations
 
 import asyncio
+import importlib
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -19,25 +20,28 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-def _warm_worker(nice: int = 0) -> None:
-    # Import the extraction stack once per worker, not on its first page.
-    import strichka.pipeline.process  # noqa: F401
+EXTRACTION = "strichka.pipeline.process"
 
+
+def _warm_worker(module: str, nice: int) -> None:
+    # Import what the worker runs once, at start, not on its first job.
+    importlib.import_module(module)
     if nice:
         os.nice(nice)  # background work: the kernel gives the cores to the other workers first
 
 
 class CpuWork:
-    def __init__(self, processes: int, *, nice: int = 0) -> None:
+    def __init__(self, processes: int, *, nice: int = 0, warm: str = EXTRACTION) -> None:
         """processes: 0 = one per core, -1 = threads in this process, N = N worker processes;
-        nice: how much lower than this process the workers' OS priority is."""
+        nice: how much lower than this process the workers' OS priority is; warm: the module
+        the workers import at start (the extraction stack unless they run something else)."""
         count = (os.cpu_count() or 1) if processes == 0 else processes
         self._pool: Executor | None = None
         if count > 0:
             # spawn: never fork a process that already runs threads (the loop's, uvicorn's); the
             # workers stay our own children, so their CPU time is ours to account for.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(count, mp_context=context, initializer=_warm_worker, initargs=(nice,))
+            self._pool = ProcessPoolExecutor(count, mp_context=context, initializer=_warm_worker, initargs=(warm, nice))
 
     @property
     def in_processes(self) -> bool:

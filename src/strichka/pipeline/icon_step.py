@@ -36,6 +36,8 @@ async def mirror_due_icons(deps: PipelineDeps, now: datetime) -> int:
             .order_by(sources.c.id)
             .limit(PER_PASS)
         ).all()
+    if not due:
+        return 0  # the usual pass: no write transaction for nothing
     found = await asyncio.gather(*(_mirror_one(source_id, site_url, deps) for source_id, site_url in due))
     with deps.engine.begin() as conn:
         for (source_id, _), key in zip(due, found, strict=True):

@@ -39,7 +39,7 @@ class StoriesStage:
         self.index = index
         self.engine = engine
         self.embedder = embedder
-        self._cpu = CpuWork(processes, nice=BACKGROUND_NICE)
+        self._cpu = CpuWork(processes, nice=BACKGROUND_NICE, warm=__name__)
         self._queue: asyncio.Queue[int] = asyncio.Queue()
         self._consumer: asyncio.Task[None] | None = None
         self._unplaced: set[int] = set()  # submitted, not yet placed or failed: never queued twice
@@ -68,7 +68,7 @@ class StoriesStage:
 
     async def warm_up(self) -> None:
         """Load the model in the workers now rather than on the first articles."""
-        await asyncio.gather(*(self._cpu.run(embed_passages, self.embedder, ["warm-up"]) for _ in range(4)))
+        await asyncio.gather(*(self._embed_texts(["warm-up"]) for _ in range(4)))
 
     @property
     def unplaced(self) -> int:
@@ -108,7 +108,7 @@ class StoriesStage:
                 ready += await self._embedded(self._load(ids))
             except Exception:  # noqa: BLE001 — one bad batch must not stop the stage; logged in full
                 self.failed += len(ids)
-                log.exception("stories: could not embed articles %s; they are retried at the next start", ids)
+                log.exception("stories: could not embed articles %s; the next crawl pass retries them", ids)
             ids = self._take_queued()
             taken += ids
         for article in sorted(ready, key=lambda a: (a.published_at, a.id)):
@@ -120,7 +120,7 @@ class StoriesStage:
                     self.on_placed()
             except Exception:  # noqa: BLE001 — one article's failure leaves the others placed
                 self.failed += 1
-                log.exception("stories: could not place article %d; it is retried at the next start", article.id)
+                log.exception("stories: could not place article %d; the next crawl pass retries it", article.id)
 
     def _take_queued(self) -> list[int]:
         ids: list[int] = []
@@ -141,22 +141,30 @@ class StoriesStage:
         # Threads would share one model, which is not known to be thread-safe: one call then.
         size = EMBED_CHUNK if self._cpu.in_processes else max(len(missing), 1)
         chunks = [missing[i : i + size] for i in range(0, len(missing), size)]
-        results = await asyncio.gather(
-            *(self._cpu.run(embed_passages, self.embedder, [embedding_text(a) for a in chunk]) for chunk in chunks)
-        )
+        results = await asyncio.gather(*(self._embed_texts([embedding_text(a) for a in chunk]) for chunk in chunks))
         vectors = {a.id: v for chunk, rows in zip(chunks, results, strict=True) for a, v in zip(chunk, rows, strict=True)}
         return [replace(a, embedding=vectors[a.id]) if a.id in vectors else a for a in batch]
 
+    async def _embed_texts(self, texts: list[str]) -> list[bytes]:
+        if self._cpu.in_processes:
+            return await self._cpu.run(embed_passages, self.embedder, texts)
+        # In threads, the index's own model serves: a second copy would only cost memory.
+        return await asyncio.to_thread(stored_vectors, self.index.embedder, texts)
+
 
 def embed_passages(embedder: str, texts: list[str]) -> list[bytes]:
-    """In a worker: float32 little-endian vectors, one per text (the form articles.embedding keeps)."""
-    rows = worker_embedder(embedder).embed(texts, kind="passage")
-    return [row.astype("<f4").tobytes() for row in rows]
+    """In a worker process, with that process's one model."""
+    return stored_vectors(worker_embedder(embedder), texts)
+
+
+def stored_vectors(embedder: Any, texts: list[str]) -> list[bytes]:
+    """Float32 little-endian vectors, one per text: the form articles.embedding keeps."""
+    return [row.astype("<f4").tobytes() for row in embedder.embed(texts, kind="passage")]
 
 
 @functools.cache
 def worker_embedder(name: str) -> Any:
-    """One model per worker process (or per process when embedding in threads), loaded once."""
+    """One model per worker process, loaded once."""
     from strichka.text.embeddings import open_embedder
 
     return open_embedder(name)
