@@ -152,28 +152,19 @@ async def offline_resolver(host: str, port: int) -> list[str]:
 async def timed_crawl(app):  # type: ignore[no-untyped-def]
     """One crawl pass with the workers already started, as in a running server: seconds until every
     article is stored and searchable, and until every one is also in its story."""
-    from strichka.fetch import Fetcher
-    from strichka.pipeline.cpu import CpuWork
-    from strichka.pipeline.local import build_deps, crawl_once
+    from strichka.pipeline.local import crawl_once, local_deps
     from strichka.pipeline.process import prepare_page
 
-    with CpuWork(app.settings.extract_processes) as cpu:
+    async with local_deps(app, resolver=offline_resolver) as deps:
         page = b"<html><body><article><p>" + b"Warm-up text for a worker. " * 40 + b"</p></article></body></html>"
-        await asyncio.gather(*(cpu.run(prepare_page, page, url="http://warm.up/", http_charset="utf-8")
+        await asyncio.gather(*(deps.cpu.run(prepare_page, page, url="http://warm.up/", http_charset="utf-8")
                                for _ in range(8)))
-        async with Fetcher(app.settings, resolver=offline_resolver) as fetcher:
-            deps = build_deps(app, fetcher, cpu)
-            await deps.stories.warm_up()
-            try:
-                start = time.perf_counter()
-                report = await crawl_once(app, deps=deps, progress=sys.stderr.isatty(), wait_for_stories=False)
-                ingested = time.perf_counter() - start
-                before = deps.stories.assigned
-                await deps.stories.drain()
-                placed = deps.stories.assigned - before
-                return replace(report, stories_assigned=placed), ingested, time.perf_counter() - start
-            finally:
-                await deps.stories.close()
+        await deps.stories.warm_up()
+        start = time.perf_counter()
+        report = await crawl_once(app, deps=deps, progress=sys.stderr.isatty(), wait_for_stories=False)
+        ingested = time.perf_counter() - start
+        await deps.stories.drain()
+        return replace(report, stories_assigned=deps.stories.assigned), ingested, time.perf_counter() - start
 
 
 def main() -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ from typing import Any, TypeVar
 from tqdm import tqdm
 
 from strichka.app import App
-from strichka.fetch import Fetcher
+from strichka.fetch import Fetcher, Resolver
 from strichka.pipeline.cpu import CpuWork
 from strichka.pipeline.deps import PipelineDeps
 from strichka.pipeline.icon_step import mirror_due_icons
@@ -53,19 +54,26 @@ class CrawlReport:
         )
 
 
-def build_deps(app: App, fetcher: Fetcher, cpu: CpuWork) -> PipelineDeps:
-    """The local runner's clients; close the stories stage (`deps.stories.close()`) when done."""
+@asynccontextmanager
+async def local_deps(app: App, *, resolver: Resolver | None = None) -> AsyncIterator[PipelineDeps]:
+    """The local runner's clients — worker processes, the fetcher, the stories stage — for as long
+    as the block runs, then shut down. `resolver` replaces DNS (the benchmark's offline hosts)."""
     from strichka.pipeline.stories_stage import StoriesStage
     from strichka.pipeline.story_step import open_story_index
 
-    stories = StoriesStage(
-        open_story_index(app), app.engine, embedder=app.settings.embedder,
-        processes=app.settings.extract_processes if cpu.in_processes else -1,
-    )
-    return PipelineDeps(
-        settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media,
-        searcher=app.searcher, cpu=cpu, stories=stories,
-    )
+    with CpuWork(app.settings.extract_processes) as cpu:
+        async with Fetcher(app.settings, resolver=resolver) as fetcher:
+            stories = StoriesStage(
+                open_story_index(app), app.engine, embedder=app.settings.embedder,
+                processes=app.settings.extract_processes if cpu.in_processes else -1,
+            )
+            try:
+                yield PipelineDeps(
+                    settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media,
+                    searcher=app.searcher, cpu=cpu, stories=stories,
+                )
+            finally:
+                await stories.close()
 
 
 async def crawl_once(
@@ -74,13 +82,8 @@ async def crawl_once(
     """Check every due feed, then turn every pending entry into an article. With wait_for_stories
     (the default) the pass ends when its articles are in stories too."""
     if deps is None:
-        with CpuWork(app.settings.extract_processes) as cpu:
-            async with Fetcher(app.settings) as fetcher:
-                deps = build_deps(app, fetcher, cpu)
-                try:
-                    return await crawl_once(app, progress=progress, deps=deps, wait_for_stories=True)
-                finally:
-                    await _close_stories(deps)
+        async with local_deps(app) as own:
+            return await crawl_once(app, progress=progress, deps=own, wait_for_stories=True)
     if deps.stories is not None:
         await deps.stories.submit_unassigned(app.settings.story_window_hours)
     placed_before = deps.stories.assigned if deps.stories is not None else 0
@@ -117,13 +120,8 @@ async def crawl_once(
 
 async def run_forever(app: App, stop: asyncio.Event) -> None:
     """Crawl, wait `crawl_interval`, repeat, until `stop` is set. A failed pass is logged, not fatal."""
-    with CpuWork(app.settings.extract_processes) as cpu:
-        async with Fetcher(app.settings) as fetcher:
-            deps = build_deps(app, fetcher, cpu)
-            try:
-                await _crawl_until(app, deps, stop)
-            finally:
-                await _close_stories(deps)
+    async with local_deps(app) as deps:
+        await _crawl_until(app, deps, stop)
 
 
 async def _stories_caught_up(deps: PipelineDeps, progress: bool) -> None:
@@ -138,11 +136,6 @@ async def _stories_caught_up(deps: PipelineDeps, progress: bool) -> None:
     finally:
         deps.stories.on_placed = None
         bar.close()
-
-
-async def _close_stories(deps: PipelineDeps) -> None:
-    if deps.stories is not None:
-        await deps.stories.close()
 
 
 async def _crawl_until(app: App, deps: PipelineDeps, stop: asyncio.Event) -> None:
