@@ -47,24 +47,26 @@ class StoriesStage:
         self.failed = 0
         self.on_placed: Callable[[], None] | None = None  # e.g. a progress bar's update
 
-    async def submit(self, article_id: int) -> None:
+    async def submit(self, article_id: int) -> bool:
+        """Queue the article; False when it is already on its way (a pass's recovery sweep meets
+        the articles still queued)."""
         if article_id in self._unplaced:
-            return  # already on its way (a pass's recovery sweep meets the articles still queued)
+            return False
         if self._consumer is None or self._consumer.done():
             self._consumer = asyncio.create_task(self._consume(), name="stories stage")
         self._unplaced.add(article_id)
         await self._queue.put(article_id)
+        return True
 
     async def submit_unassigned(self, window_hours: int) -> int:
         """Queue what an earlier process stored but did not get to (a crash, a stop mid-pass)."""
         since = datetime.now(UTC) - timedelta(hours=window_hours)
         with self.engine.connect() as conn:
-            ids = [i for i in stories_repo.unassigned_since(conn, since) if i not in self._unplaced]
-        for article_id in ids:
-            await self.submit(article_id)
-        if ids:
-            log.info("stories: %d stored articles had no story yet; assigning them", len(ids))
-        return len(ids)
+            stored = stories_repo.unassigned_since(conn, since)
+        queued = [article_id for article_id in stored if await self.submit(article_id)]
+        if queued:
+            log.info("stories: %d stored articles had no story yet; assigning them", len(queued))
+        return len(queued)
 
     async def warm_up(self) -> None:
         """Load the model in the workers now rather than on the first articles."""
