@@ -7,12 +7,13 @@ xdist worker) creates its own randomly named database and drops it at the end.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from search_support import BASE_TIME, AddArticles
 from sqlalchemy import Engine, text
 
 from strichka.search import Searcher, open_searcher
@@ -20,7 +21,6 @@ from strichka.storage.database import create_db_engine, migrate
 from strichka.storage.schema import articles, sources
 
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-BASE_TIME = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session")
@@ -64,9 +64,6 @@ def searcher(engine: Engine) -> Searcher:
     return open_searcher(engine)
 
 
-AddArticles = Callable[..., list[int]]
-
-
 @pytest.fixture
 def add_articles(engine: Engine, searcher: Searcher) -> AddArticles:
     """Insert articles (dicts with at least title and text) and index them in the same transaction."""
@@ -106,5 +103,7 @@ def _ensure_sources(conn: Any, source_ids: set[int]) -> None:
     existing = set(conn.execute(sources.select().with_only_columns(sources.c.id)).scalars())
     for source_id in sorted(source_ids - existing):
         conn.execute(
-            sources.insert().values(id=source_id, name=f"Outlet {source_id}", weight=1.0, created_at=BASE_TIME)
+            sources.insert().values(
+                id=source_id, name=f"Outlet {source_id}", weight=1.0, created_at=BASE_TIME
+            )
         )

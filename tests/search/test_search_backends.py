@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from search_support import BASE_TIME, AddArticles
 from sqlalchemy import Engine, delete, update
 
-from conftest import BASE_TIME, AddArticles
 from strichka.search import Searcher, SearchPage, SearchQuery, SearchQueryError
 from strichka.storage.schema import articles
 

@@ -113,7 +113,7 @@ def test_reader_pages(browser, base_url, site, kind):
 
 
 def test_admin_page_and_language_switch(browser, base_url, site):
-    from conftest import ADMIN_PASSWORD
+    from web_site import ADMIN_PASSWORD
 
     context = browser.new_context(
         viewport=VIEWPORTS["desktop"], http_credentials={"username": "admin", "password": ADMIN_PASSWORD}

@@ -6,8 +6,8 @@ import re
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from web_site import ADMIN_PASSWORD, build_site
 
-from conftest import ADMIN_PASSWORD, build_site
 from strichka.storage.schema import feeds, sources
 from strichka.web import create_app
 

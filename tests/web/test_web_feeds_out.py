@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from lxml import etree
-
-from conftest import HOSTILE_TITLE
+from web_site import HOSTILE_TITLE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
