@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from strichka.extract.blocks import fingerprint
+from strichka.extract.site_profile import block_key
 from strichka.pipeline.site_profiles import SiteProfiles
 from strichka.storage.schema import site_profiles
 
@@ -45,3 +46,29 @@ def test_a_new_runner_starts_from_what_the_last_one_saved(engine):
     assert profile is not None and profile.pages == 2
     assert profile.is_boilerplate("Усі права захищено")
     assert not profile.is_boilerplate("Рядок, якого не було на жодній сторінці")
+
+
+def test_two_workers_learning_one_host_both_keep_their_pages(engine):
+    """Celery runs several workers, each with its own profiles: a save adds to the other's, not over it."""
+    host = "news.example.ua"
+    first, second = SiteProfiles(save_every=1), SiteProfiles(save_every=1)
+    for n in range(6):  # pages alternate between the workers, each saved at once
+        (first if n % 2 else second).learn(host, _page(host, n), engine)
+    stored = SiteProfiles().decisive(host, engine)
+    assert stored is not None and stored.pages == 6
+    assert stored.block_pages[block_key(fingerprint("Головна"))] == 6
+    # and each worker now knows what the other learned: its next page is judged on all six
+    assert first.decisive(host, engine).pages == 6
+    first.learn(host, _page(host, 6), engine)
+    assert SiteProfiles().decisive(host, engine).pages == 7
+
+
+def test_a_lone_runner_saving_often_stores_exactly_what_it_learned(engine):
+    host = "news.example.ua"
+    profiles = SiteProfiles(save_every=2)
+    for n in range(9):
+        profiles.learn(host, _page(host, n), engine)
+    profiles.save_all(engine)
+    stored = SiteProfiles().decisive(host, engine)
+    assert stored is not None and stored.pages == 9
+    assert stored.block_pages == profiles.decisive(host, engine).block_pages

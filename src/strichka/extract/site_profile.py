@@ -97,6 +97,10 @@ class SiteLearner:
         self.pages = pages
         self.block_pages: dict[int, int] = block_pages if block_pages is not None else {}
         self.unsaved_pages = 0  # pages learned since the profile was last stored
+        # Sightings since the last save, so a save can add them to what other workers stored meanwhile
+        # (merged_with) instead of overwriting it; unusable once counts were halved (_halved_since_save).
+        self._unsaved_counts: dict[int, int] = {}
+        self._halved_since_save = False
         self._decisive_keys = self._keys_at_floor()
         self._decisive: SiteProfile | None = None  # made on demand, until the next page
 
@@ -106,10 +110,12 @@ class SiteLearner:
         self.unsaved_pages += 1
         floor = _floor(self.pages)
         counts = self.block_pages
+        unsaved = self._unsaved_counts
         decisive = self._decisive_keys
         for key in {block_key(text) for text in prints}:
             n = counts.get(key, 0) + 1
             counts[key] = n
+            unsaved[key] = unsaved.get(key, 0) + 1
             if n >= floor:
                 decisive.add(key)
         if floor > old_floor:  # counts only grow, so only the decisive blocks can fall below the new floor
@@ -130,6 +136,28 @@ class SiteLearner:
     def profile(self) -> SiteProfile:
         """Every block, as an immutable copy (O(blocks))."""
         return SiteProfile(self.pages, dict(self.block_pages))
+
+    def merged_with(self, stored: SiteLearner | None) -> SiteLearner:
+        """What to store when `stored` is the host's profile in the database now: it plus the pages learned
+        here since the last save. Several Celery workers learn one host at once; each adds its own pages
+        instead of the last save erasing the others'. With one runner, stored + unsaved is this very
+        profile. After a halving here the unsaved counts no longer add up: this profile wins as it is."""
+        if stored is None or self._halved_since_save:
+            return self
+        counts = dict(stored.block_pages)
+        for key, n in self._unsaved_counts.items():
+            counts[key] = counts.get(key, 0) + n
+        merged = SiteLearner(stored.pages + self.unsaved_pages, counts)
+        if merged.pages >= HALVE_AT_PAGES:
+            merged._halve()
+        if len(merged.block_pages) > MAX_BLOCKS_PER_HOST:
+            merged._prune()
+        return merged
+
+    def mark_saved(self) -> None:
+        self.unsaved_pages = 0
+        self._unsaved_counts = {}
+        self._halved_since_save = False
 
     def to_blob(self) -> bytes:
         """The block counts for the database: version byte, then 64-bit keys and 32-bit counts, little-endian."""
@@ -163,6 +191,7 @@ class SiteLearner:
         self.pages //= 2
         self.block_pages = {key: n // 2 for key, n in self.block_pages.items() if n >= 2}
         self._decisive_keys = self._keys_at_floor()
+        self._halved_since_save = True
 
     def _prune(self) -> None:
         """Forget the least-seen blocks (one-offs first: furniture repeats) until half the cap is left."""

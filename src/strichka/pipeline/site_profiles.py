@@ -87,9 +87,14 @@ class SiteProfiles:
             return False
         try:
             with engine.begin() as conn:
-                site_profiles_repo.save_site_profile(conn, host, learner, datetime.now(UTC))
+                # Other workers (Celery) may have stored pages of this host since: add ours to theirs.
+                stored = site_profiles_repo.load_site_profile(conn, host, for_update=True)
+                merged = learner.merged_with(stored)
+                site_profiles_repo.save_site_profile(conn, host, merged, datetime.now(UTC))
         except SQLAlchemyError as exc:  # kept unsaved: the next save tries again
             log.warning("site profile of %s could not be stored: %s", host, exc)
             return False
-        learner.unsaved_pages = 0
+        merged.mark_saved()
+        if merged is not learner and host in self._hosts:
+            self._hosts[host] = merged  # from now on this worker also knows the others' pages
         return True

@@ -14,9 +14,11 @@ from strichka.storage.schema import site_profiles
 log = logging.getLogger("strichka.site_profiles")
 
 
-def load_site_profile(conn: Connection, host: str) -> SiteLearner | None:
-    """The host's stored profile; None when there is none, or none this version can read (it is relearned)."""
-    row = conn.execute(select(site_profiles.c.pages, site_profiles.c.blocks).where(site_profiles.c.host == host)).first()
+def load_site_profile(conn: Connection, host: str, *, for_update: bool = False) -> SiteLearner | None:
+    """The host's stored profile; None when there is none, or none this version can read (it is relearned).
+    for_update locks the row until the transaction ends (PostgreSQL; SQLite has one writer anyway)."""
+    query = select(site_profiles.c.pages, site_profiles.c.blocks).where(site_profiles.c.host == host)
+    row = conn.execute(query.with_for_update() if for_update else query).first()
     if row is None:
         return None
     try:
