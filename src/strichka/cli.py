@@ -199,11 +199,19 @@ def crawl(ctx: click.Context, once: bool) -> None:
 @cli.command()
 @click.option("--host", default=None, help="Listen address (default 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default 8080).")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Web processes (default STRICHKA_WEB_WORKERS, 1): uncached pages and searches use one core each.",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+def serve(ctx: click.Context, host: str | None, port: int | None, workers: int | None) -> None:
     """Serve the site, API and feeds (no crawling)."""
-    from strichka.runner import serve_forever
+    from strichka.runner import serve_forever, serve_in_workers
 
+    workers = workers or ctx.obj.web_workers
+    if workers > 1:
+        serve_in_workers(ctx.obj, host=host, port=port, workers=workers)
+        return
     asyncio.run(serve_forever(_app(ctx), host=host, port=port, crawl=False))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import os
 import socket
 from typing import Any
 
@@ -39,6 +40,26 @@ def ensure_port_free(host: str, port: int) -> None:
                 f"cannot serve on {host}:{port}: {exc.strerror or exc} — stop what uses it "
                 "(another strichka?) or choose another port with --port"
             ) from exc
+
+
+def serve_in_workers(settings: Settings, *, host: str | None, port: int | None, workers: int) -> None:
+    """The site in several processes (uvicorn's supervisor restarts one that dies); no crawling.
+
+    Uncached pages and searches use a core each: one process tops out at one core. Each worker keeps
+    its own page cache; an outlet removed in one reaches the others' caches within a second
+    (web.generation). Admin form keys must match across workers, so they share one."""
+    import secrets
+
+    host, port = host or settings.host, port or settings.port
+    ensure_port_free(host, port)
+    App.build(settings).close()  # migrate once, here, not in N workers at the same time
+    shared = dataclasses.replace(settings, web_secret=settings.web_secret or secrets.token_hex(32))
+    os.environ.update(shared.to_environ())
+    print(f"strichka is serving http://{host}:{port}/ in {workers} processes", flush=True)
+    uvicorn.run(
+        "strichka.web.workers:create_worker_app", factory=True, host=host, port=port, workers=workers,
+        log_level="warning", access_log=False, lifespan="on",
+    )
 
 
 async def serve_forever(app: App, *, host: str | None, port: int | None, crawl: bool) -> None:

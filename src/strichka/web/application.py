@@ -41,7 +41,10 @@ def create_app(app: App, *, page_ttl: float = 10.0) -> FastAPI:
     web.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     web.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     web.add_exception_handler(BadParam, _bad_param)  # type: ignore[arg-type]
-    web.add_middleware(PageCacheMiddleware, store=site.pages, default_lang=app.settings.default_lang)
+    web.add_middleware(
+        PageCacheMiddleware, store=site.pages, default_lang=app.settings.default_lang,
+        before_lookup=site.forget_pages_if_changed,
+    )
     return web
 
 

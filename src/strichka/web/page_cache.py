@@ -99,9 +99,13 @@ def _etag_matches(if_none_match: bytes | None, etag: bytes) -> bool:
 
 
 class PageCacheMiddleware:
-    def __init__(self, app: ASGIApp, *, store: PageStore, default_lang: str) -> None:
+    def __init__(
+        self, app: ASGIApp, *, store: PageStore, default_lang: str,
+        before_lookup: Callable[[float], None] | None = None,
+    ) -> None:
         self.app = app
         self.store = store
+        self.before_lookup = before_lookup  # e.g. drop every page when another worker changed the sources
         self.default_lang = default_lang
         # One render per missing page: concurrent readers of the same page wait for it (no stampede).
         self._inflight: dict[tuple[Any, ...], asyncio.Future[CachedPage | None]] = {}
@@ -137,6 +141,8 @@ class PageCacheMiddleware:
             return
         if_none_match = _header(scope["headers"], b"if-none-match")
         now = time.monotonic()
+        if self.before_lookup is not None:
+            self.before_lookup(now)
         page = self.store.get(key, now)
         if page is None:
             page = self.store.stale(key, now)

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from strichka.app import App
 from strichka.web.category_pool import CategoryPool
+from strichka.web.generation import PagesGeneration
 from strichka.web.i18n import (
     CATEGORY_LABELS,
     LANG_COOKIE,
@@ -67,8 +68,10 @@ class Site:
         self.pages = PageStore(ttl=page_ttl)
         self.category_pool = CategoryPool(ttl=page_ttl, load=newest_in_category)
         self.neighbours = NeighbourIndex(app.engine, window_hours=app.settings.story_window_hours)
-        # Per-process secret: CSRF tokens die with the process, which is what a login session does too.
-        self.secret = secrets.token_bytes(32)
+        self.generation = PagesGeneration(app.engine)
+        # Without a configured key, tokens die with the server, which is what a login session does too;
+        # `serve --workers N` hands its processes one random key (they must accept each other's forms).
+        self.secret = app.settings.web_secret.encode() or secrets.token_bytes(32)
 
     def localizer(self, request: Request) -> Localizer:
         lang = pick_lang(
@@ -111,6 +114,11 @@ class Site:
         """After the operator changes sources: no page or related block shows what is gone."""
         self.pages.clear()
         self.category_pool.clear()
+
+    def forget_pages_if_changed(self, now: float) -> None:
+        """Before a cached page is looked up: another process may have changed the sources."""
+        if self.generation.moved(now):
+            self.forget_pages()
 
     def csrf_token(self) -> str:
         return hmac.new(self.secret, self.settings.admin_password.encode(), "sha256").hexdigest()
