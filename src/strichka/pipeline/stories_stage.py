@@ -15,14 +15,21 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from strichka.pipeline.cpu import CpuWork
-from strichka.pipeline.story_step import load_story_article, save_assignment
+from strichka.pipeline.story_step import (
+    drop_deleted_articles,
+    load_story_article,
+    removals_watch,
+    save_assignment,
+)
 from strichka.storage import stories_repo
+from strichka.storage.site_state import CounterWatch
 from strichka.stories import StoryArticle, StoryIndex
 from strichka.stories.index import embedding_text
 
@@ -46,6 +53,7 @@ class StoriesStage:
         self.assigned = 0
         self.failed = 0
         self.on_placed: Callable[[], None] | None = None  # e.g. a progress bar's update
+        self._removals: CounterWatch | None = None  # the operator deleting articles the window holds
 
     async def submit(self, article_id: int) -> bool:
         """Queue the article; False when it is already on its way (a pass's recovery sweep meets
@@ -113,6 +121,10 @@ class StoriesStage:
                 log.exception("stories: could not embed articles %s; the next crawl pass retries them", ids)
             ids = self._take_queued()
             taken += ids
+        if ready and self._articles_were_deleted():
+            dropped = await asyncio.to_thread(drop_deleted_articles, self.index, self.engine)
+            if dropped:
+                log.info("stories: %d deleted articles left the stories window", dropped)
         for article in sorted(ready, key=lambda a: (a.published_at, a.id)):
             try:
                 assignment = await asyncio.to_thread(self.index.add, article)
@@ -123,6 +135,12 @@ class StoriesStage:
             except Exception:  # noqa: BLE001 — one article's failure leaves the others placed
                 self.failed += 1
                 log.exception("stories: could not place article %d; the next crawl pass retries it", article.id)
+
+    def _articles_were_deleted(self) -> bool:
+        if self._removals is None:  # the first placement: deletions since the window was read count too
+            self._removals = removals_watch(self.engine)
+            return True
+        return self._removals.moved(time.monotonic())
 
     def _take_queued(self) -> list[int]:
         ids: list[int] = []

@@ -7,6 +7,7 @@ so one process owns it: the local runner (stories_stage.py), or the single worke
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, select
 from strichka.app import App
 from strichka.storage import stories_repo
 from strichka.storage.schema import article_images, articles, images, sources
+from strichka.storage.site_state import ARTICLES_REMOVED, CounterWatch
 from strichka.stories import StoryArticle, StoryAssignment, StoryIndex, StoryView
 
 
@@ -27,9 +29,34 @@ def open_story_index(app: App) -> StoryIndex:
     return index
 
 
+def removals_watch(engine: Engine) -> CounterWatch:
+    """Tells the owner of a stories window that the operator deleted articles (primed: the window was
+    just read from the database)."""
+    watch = CounterWatch(engine, ARTICLES_REMOVED)
+    watch.prime()
+    return watch
+
+
+def drop_deleted_articles(index: StoryIndex, engine: Engine) -> int:
+    """Forget the window's articles that are no longer stored; their stories were rebuilt by whoever
+    deleted them (stories_repo.rebuild_stories), this keeps a later article from bringing them back."""
+    window = index.article_ids()
+    stored: set[int] = set()
+    with engine.connect() as conn:
+        for start in range(0, len(window), 500):
+            chunk = window[start : start + 500]
+            stored.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+    gone = [article_id for article_id in window if article_id not in stored]
+    index.forget_articles(gone)
+    return len(gone)
+
+
 def assign_story_in_worker(app: App, article_id: int) -> None:
     """For the Celery stories worker: the same step, synchronously, with a per-process index."""
     index = app.once("story_index", lambda: open_story_index(app))
+    removals = app.once("story_removals", lambda: removals_watch(app.engine))
+    if removals.moved(time.monotonic()):
+        drop_deleted_articles(index, app.engine)
     with app.engine.connect() as conn:
         article = load_story_article(conn, article_id)
     if article is None:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, func, insert, select
 
 from strichka.errors import ConfigError
-from strichka.storage import site_state
+from strichka.storage import site_state, stories_repo
 from strichka.storage.schema import articles, feeds, sources
 from strichka.storage.upsert import inserted_id
 
@@ -62,8 +62,12 @@ def find_source(conn: Connection, name_or_id: str) -> int | None:
 
 
 def remove_source(conn: Connection, source_id: int) -> None:
-    """Remove an outlet with its feeds and articles (ON DELETE CASCADE); every web worker forgets its pages."""
+    """Remove an outlet with its feeds and articles (ON DELETE CASCADE). Their stories are rebuilt from
+    the reports they have left, the stories window drops them, and every web worker forgets its pages."""
+    story_ids = stories_repo.stories_of_articles(conn, articles.c.source_id == source_id)
     conn.execute(delete(sources).where(sources.c.id == source_id))
+    stories_repo.rebuild_stories(conn, story_ids, datetime.now(UTC))
+    site_state.bump(conn, site_state.ARTICLES_REMOVED)
     site_state.bump(conn, site_state.PAGES_GENERATION)
 
 

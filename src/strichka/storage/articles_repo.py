@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, delete, insert, select, update
 
 from strichka.models import ArticleImage, ExtractedArticle, MirroredImage
+from strichka.storage import site_state, stories_repo
 from strichka.storage.schema import article_images, articles, entries, images
 from strichka.storage.upsert import insert_ignoring_conflicts, inserted_id
 
@@ -145,11 +146,17 @@ def mark_entry_done(conn: Connection, entry_id: int, article_id: int) -> None:
 
 
 def delete_article(conn: Connection, article_id: int) -> bool:
-    """Remove an article for good: its feed entries are marked 'deleted', so no re-crawl brings it back."""
+    """Remove an article for good: its feed entries are marked 'deleted', so no re-crawl brings it back.
+    Its story is rebuilt from the reports it has left, and the stories window drops it."""
     conn.execute(
         update(entries).where(entries.c.article_id == article_id).values(status="deleted", article_id=None)
     )
-    return conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount > 0
+    story_ids = stories_repo.stories_of_articles(conn, articles.c.id == article_id)
+    if conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount == 0:
+        return False
+    stories_repo.rebuild_stories(conn, story_ids, datetime.now(UTC))
+    site_state.bump(conn, site_state.ARTICLES_REMOVED)
+    return True
 
 
 def mark_entry_error(conn: Connection, entry_id: int, attempts: int, error: str, now: datetime) -> None:

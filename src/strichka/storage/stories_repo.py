@@ -7,6 +7,7 @@ transaction. The article row must already exist; its story row is written first 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
@@ -14,6 +15,7 @@ from strichka.errors import StorageError
 from strichka.storage.schema import article_images, articles, citations, images, sources, stories
 from strichka.stories.citations import outlet_keys, same_outlet
 from strichka.stories.model import RestoreRow, StoryAssignment, StoryView
+from strichka.stories.rebuild import rebuilt_views
 
 
 def save_assignment(conn: Connection, assignment: StoryAssignment, view: StoryView) -> None:
@@ -95,6 +97,35 @@ def unassigned_since(conn: Connection, since: datetime, *, stored_before: dateti
 
 def load_window(conn: Connection, since: datetime) -> list[RestoreRow]:
     """Articles published since `since` that already belong to a story, oldest first."""
+    return _restore_rows(
+        conn, articles.c.published_at >= since, articles.c.story_id.is_not(None), articles.c.embedding.is_not(None)
+    )
+
+
+def stories_of_articles(conn: Connection, *where: Any) -> set[int]:
+    """The stories of the articles matching `where` (read before deleting them, to rebuild after)."""
+    query = select(articles.c.story_id).where(articles.c.story_id.is_not(None), *where).distinct()
+    return set(conn.scalars(query))
+
+
+def rebuild_stories(conn: Connection, story_ids: set[int], now: datetime) -> int:
+    """After articles were deleted: each story's face from the members it has left (title, outlets,
+    languages, first report, score, lead image); a story with none left is deleted. Returns how many remain."""
+    if not story_ids:
+        return 0
+    views = rebuilt_views(_restore_rows(conn, articles.c.story_id.in_(sorted(story_ids))), now)
+    for story_id in story_ids:
+        view = views.get(story_id)
+        if view is None:
+            conn.execute(delete(stories).where(stories.c.id == story_id))
+            continue
+        save_story(conn, view)
+        conn.execute(update(stories).where(stories.c.id == story_id).values(lead_image_id=None))
+        fill_lead_image(conn, story_id)
+    return len(views)
+
+
+def _restore_rows(conn: Connection, *where: Any) -> list[RestoreRow]:
     query = (
         select(
             articles.c.id, articles.c.source_id, sources.c.name, sources.c.weight, articles.c.lang,
@@ -103,7 +134,7 @@ def load_window(conn: Connection, since: datetime) -> list[RestoreRow]:
             articles.c.is_news, articles.c.feed_categories,
         )
         .join(sources, sources.c.id == articles.c.source_id)
-        .where(articles.c.published_at >= since, articles.c.story_id.is_not(None), articles.c.embedding.is_not(None))
+        .where(*where)
         .order_by(articles.c.published_at, articles.c.id)
     )
     return [

@@ -212,6 +212,16 @@ class StoryIndex:
             _, article_id = heapq.heappop(self._expiry)
             self._forget(article_id)
 
+    def forget_articles(self, article_ids: Iterable[int]) -> set[int]:
+        """Drop deleted articles from the window (the operator removed them); returns their stories."""
+        stories = set()
+        for article_id in article_ids:
+            member = self._members.get(article_id)
+            if member is not None:
+                stories.add(member.story_id)
+                self._forget(article_id)
+        return stories
+
     def _forget(self, article_id: int) -> None:
         member = self._members.pop(article_id, None)
         if member is None:
@@ -241,6 +251,9 @@ class StoryIndex:
     # ---- reading ------------------------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._members)
+
+    def article_ids(self) -> list[int]:
+        return list(self._members)
 
     def story_ids(self) -> list[int]:
         return list(self._stories)

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from strichka.app import App
+from strichka.storage.site_state import PAGES_GENERATION, CounterWatch
 from strichka.web.category_pool import CategoryPool
-from strichka.web.generation import PagesGeneration
 from strichka.web.i18n import (
     CATEGORY_LABELS,
     LANG_COOKIE,
@@ -68,7 +68,8 @@ class Site:
         self.pages = PageStore(ttl=page_ttl)
         self.category_pool = CategoryPool(ttl=page_ttl, load=newest_in_category)
         self.neighbours = NeighbourIndex(app.engine, window_hours=app.settings.story_window_hours)
-        self.generation = PagesGeneration(app.engine)
+        # Each web worker caches on its own: an outlet removed through another one (or the CLI) moves this.
+        self.generation = CounterWatch(app.engine, PAGES_GENERATION)
         # Without a configured key, tokens die with the server, which is what a login session does too;
         # `serve --workers N` hands its processes one random key (they must accept each other's forms).
         self.secret = app.settings.web_secret.encode() or secrets.token_bytes(32)
