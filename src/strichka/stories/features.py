@@ -8,9 +8,10 @@ transliteration so that «Зеленський», «Зеленский» and "Ze
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from strichka.stories.entities import PeopleNamed, people_named
 from strichka.text.stemmers import stem_word
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
@@ -78,6 +79,8 @@ class Fingerprint:
     numbers: frozenset[str]
     title_names: frozenset[str]  # every capitalised headline word: «Погода в Бресте» vs «в Гомеле»
     title_numbers: frozenset[str]  # «на 8 ноября» vs «на 18 ноября» are different stories
+    # Russian only, with natasha: people named in the headline and lead, found when matching first asks.
+    people: PeopleNamed | None = field(default=None, compare=False)
 
 
 def fingerprint(title: str, text: str, lang: str | None, *, body_chars: int = 1500) -> Fingerprint:
@@ -93,6 +96,7 @@ def fingerprint(title: str, text: str, lang: str | None, *, body_chars: int = 15
             name_key(w) for w in title_words if w[0].isupper() and len(w) >= 3 and w.lower() not in _NOT_NAMES
         ),
         title_numbers=frozenset(_number_key(w) for w in title_words if w[0].isdigit()),
+        people=people_named(title, text, lang, name_key),
     )
 
 
