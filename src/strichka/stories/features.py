@@ -11,11 +11,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from strichka.stories.entities import PeopleNamed, people_named
+from strichka.stories.entities import LEAD_CHARS, PeopleNamed, people_named
 from strichka.text.stemmers import stem_word
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
 SENTENCE_START = re.compile(r"(?:^|[.!?…:«\"“]\s*|\n)$")
+
+_QUOTED = re.compile(r"«([^«»]{1,80})»|“([^“”]{1,80})”|„([^„“”]{1,80})[“”]|\"([^\"]{1,80})\"")
+_QUOTED_NAME_WORDS = 4  # longer quotes are speech or titles of works that rarely recur verbatim
+_SPEECH_BEFORE = re.compile(r"[:—–-]\s*$")  # «Липпи: «От нынешней ситуации ...»»
 
 _SNOWBALL = {"ru": "russian", "en": "english"}
 _UK_ENDINGS = re.compile(
@@ -79,6 +83,10 @@ class Fingerprint:
     numbers: frozenset[str]
     title_names: frozenset[str]  # every capitalised headline word: «Погода в Бресте» vs «в Гомеле»
     title_numbers: frozenset[str]  # «на 8 ноября» vs «на 18 ноября» are different stories
+    # Stems of each «quoted name» of the headline («фотоконкурса «Кофемания»» vs «конкурсе «На спорте»»),
+    # and, only when there is one, the stems of headline + lead, where the other article's names are sought.
+    title_quotes: tuple[tuple[str, ...], ...] = ()
+    lead_stems: tuple[str, ...] = ()
     # Russian only, with natasha: people named in the headline and lead, found when matching first asks.
     people: PeopleNamed | None = field(default=None, compare=False)
 
@@ -87,6 +95,7 @@ def fingerprint(title: str, text: str, lang: str | None, *, body_chars: int = 15
     body = text[:body_chars]
     title_words = WORD.findall(title)
     body_words = WORD.findall(body)
+    title_quotes = tuple(_stems(name, lang) for name in quoted_names(title))
     return Fingerprint(
         title_stems=frozenset(stem(w, lang) for w in title_words if len(w) > 2 or w.isdigit()),
         body_stems=frozenset(stem(w, lang) for w in body_words if len(w) > 3),
@@ -96,8 +105,55 @@ def fingerprint(title: str, text: str, lang: str | None, *, body_chars: int = 15
             name_key(w) for w in title_words if w[0].isupper() and len(w) >= 3 and w.lower() not in _NOT_NAMES
         ),
         title_numbers=frozenset(_number_key(w) for w in title_words if w[0].isdigit()),
+        title_quotes=title_quotes,
+        lead_stems=_stems(f"{title} {text[:LEAD_CHARS]}", lang) if title_quotes else (),
         people=people_named(title, text, lang, name_key),
     )
+
+
+def quoted_names(title: str) -> list[str]:
+    """Names a headline puts in quotes: «Кофемания», “Mayday”. Not speech («Липпи: «Мы можем ...»»,
+    long or after a colon or dash) and not scare quotes («похоронили», «раздавал пропуска»), which
+    start with a small letter; a name starts with a capital or a digit."""
+    names = []
+    for match in _QUOTED.finditer(title):
+        name = next(group for group in match.groups() if group is not None).strip()
+        words = WORD.findall(name)
+        if not words or len(words) > _QUOTED_NAME_WORDS or not (name[0].isupper() or name[0].isdigit()):
+            continue
+        if _SPEECH_BEFORE.search(title[: match.start()]):
+            continue
+        names.append(name)
+    return names
+
+
+def quoted_name_conflict(a: Fingerprint, b: Fingerprint) -> bool:
+    """Both headlines quote names and neither article's headline or lead has a name the other quotes:
+    two contests, films or clubs. An outlet quoted on both sides («Слуга народа») shares its name."""
+    if not a.title_quotes or not b.title_quotes:
+        return False
+    return not any(_contains(b.lead_stems, name) for name in a.title_quotes) and not any(
+        _contains(a.lead_stems, name) for name in b.title_quotes
+    )
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(_same_stems(words[i : i + size], phrase) for i in range(len(words) - size + 1))
+
+
+def _same_stems(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return all(_same_stem(word, part) for word, part in zip(words, phrase, strict=True))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    # Snowball cuts names unevenly («Локомотива» -> локомотив, «Локомотив» -> локомот).
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 4 and long.startswith(short))
+
+
+def _stems(text: str, lang: str | None) -> tuple[str, ...]:
+    return tuple(stem(word, lang) for word in WORD.findall(text))
 
 
 def _names(text: str) -> set[str]:
