@@ -6,7 +6,9 @@ server + loopback + load generator on this machine), printed as a ratio. Hot run
 top stories, a few queries: what readers of a news site actually hit); cold runs spread over the
 whole database so every request misses the page cache.
 
-    .venv/bin/python bench/web.py [--json] [--articles N] [--seconds S] [--home DIR]
+    .venv/bin/python bench/web.py [--json] [--articles N] [--seconds S] [--home DIR] [--workers N]
+
+--workers N serves through `strichka serve --workers N` (N processes) instead of one process.
 
 --home DIR keeps the database in DIR and reuses it on the next run (same articles, built once;
 migrated to the newest schema first), so code before and after a change is measured on one database.
@@ -220,6 +222,24 @@ def start_server(code: str, *args: str, ready_path: str = "/") -> tuple[subproce
     return proc, base
 
 
+def start_workers(home: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    """`strichka serve --workers N` as a reader's site would run it; ready once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "strichka", "--data-dir", str(home), "serve",
+                             "--workers", str(workers), "--port", str(port)])
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            httpx.get(base + "/", timeout=120)
+            return proc, base
+        except httpx.TransportError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("strichka serve --workers did not start") from None
+
+
 def run_wrk(base: str, paths: list[str], seconds: float, connections: int) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write("\n".join(quote(p, safe="/?=&+") for p in paths) + "\n")
@@ -283,6 +303,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--home", type=Path, help="build the database here once and reuse it afterwards")
+    parser.add_argument("--workers", type=int, default=1, help="web processes (strichka serve --workers)")
     args = parser.parse_args()
     load = run_wrk if shutil.which("wrk") else run_python_client
     rnd = random.Random(11)
@@ -299,7 +320,7 @@ def main() -> None:
         finally:
             anchor_proc.terminate()
             anchor_proc.wait(timeout=30)
-        proc, base = start_server(SERVER_CODE, str(home))
+        proc, base = start_workers(home, args.workers) if args.workers > 1 else start_server(SERVER_CODE, str(home))
         try:
             newest = list(range(args.articles, max(0, args.articles - 200), -1))
             queries = ["ракета", "ракетами", "ракеты", "missiles", "зерно експорт", "переговоры министр",
@@ -333,13 +354,14 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=30)
     anchor = results["anchor: bare ASGI app"]["rps"]
-    report = {"articles": args.articles, "stories": n_stories, "load_seconds": round(load_seconds, 1),
+    report = {"articles": args.articles, "stories": n_stories, "web_workers": args.workers, "load_seconds": round(load_seconds, 1),
               "load_generator": load.__name__, "connections": args.connections, "results": results}
     if args.json:
         print(json.dumps(report, indent=2))
         return
     print(f"{args.articles:,} articles, {n_stories:,} stories loaded in {load_seconds:.1f}s; "
-          f"load generator {load.__name__}, {args.connections} connections, {args.seconds:.0f}s each")
+          f"load generator {load.__name__}, {args.connections} connections, {args.seconds:.0f}s each, "
+          f"{args.workers} web process(es)")
     print("(the 'x anchor' ratio is req/s over the anchor's; cold runs miss the page cache on every request)")
     print(f"{'scenario':34} {'req/s':>8} {'x anchor':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, r in results.items():
