@@ -133,6 +133,9 @@ def test_demo_images_are_mirrored_under_the_key_scheme_and_bad_ones_refused(demo
         assert app.media.head(row.key) is not None
         for width, key in row.thumbnails.items():
             assert app.media.head(key) is not None, (width, key)
+    with app.engine.connect() as conn:  # each outlet's own icon, though they all share one host
+        icons = {r.name: r.icon_key for r in conn.execute(select(sources.c.name, sources.c.icon_key))}
+    assert all(icons.values()) and len({app.media.get(key) for key in icons.values()}) > len(icons) // 2, icons
 
 
 def test_a_deleted_article_stays_deleted_after_recrawl(demo_web, app):

@@ -74,6 +74,22 @@ def test_the_declared_icon_is_mirrored_and_the_site_serves_our_copy(site, databa
     app.close()
 
 
+def test_an_outlet_under_a_path_of_a_shared_host_gets_its_own_icon(site, database_url, tmp_path):
+    """A regional section or an outlet on a platform declares its icon on its own page, not the host's."""
+    site.routes["/"] = Route(200, {"Content-Type": "text/html"},
+                             b'<html><head><link rel="icon" href="/platform.png"></head></html>')
+    site.routes["/platform.png"] = Route(200, {"Content-Type": "image/png"}, _png((200, 0, 0)))
+    site.routes["/kyiv/"] = Route(200, {"Content-Type": "text/html"},
+                                  b'<html><head><link rel="icon" href="/kyiv/own.png"></head></html>')
+    site.routes["/kyiv/own.png"] = Route(200, {"Content-Type": "image/png"}, _png((0, 0, 200)))
+    app = _subscribed(site, tmp_path, database_url, site_path="/kyiv/")
+    row = _icon_row(app, "Вісті")
+    icon = Image.open(io.BytesIO(app.media.get(row.icon_key))).convert("RGB")
+    assert icon.getpixel((5, 5)) == (0, 0, 200)
+    assert site.hits.get("/platform.png", 0) == 0
+    app.close()
+
+
 def test_no_icon_anywhere_is_recorded_as_a_look_and_not_retried_until_next_month(site, database_url, tmp_path):
     site.routes["/"] = Route(200, {"Content-Type": "text/html"}, b"<html><head></head><body>hi</body></html>")
     site.routes["/favicon.ico"] = Route(200, {"Content-Type": "image/x-icon"}, b"<html>oops, a page</html>")

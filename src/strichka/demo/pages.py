@@ -38,6 +38,7 @@ def _head(outlet: Outlet, base_url: str, title: str, extra: str = "") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
         f'<link rel="alternate" type="{_RSS_TYPES[outlet.feed_format]}" title="{escape(outlet.name)}" href="{feed_href}">\n'
+        f'<link rel="icon" type="image/png" href="{base_url}/{outlet.slug}/favicon.png">\n'
         f"{extra}"
         "<style>body{font-family:Georgia,serif;margin:0}header,footer{background:#222;color:#eee;padding:8px}"
         ".cookie-banner{position:fixed;bottom:0;background:#ffd;padding:6px}.ad{background:#eee;margin:8px}</style>\n"

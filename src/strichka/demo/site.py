@@ -22,7 +22,7 @@ from .catalog import articles_of, find_article, find_image, published_at
 from .clock import DemoClock
 from .feeds import feed_document
 from .ground_truth import demo_opml, ground_truth
-from .images import image_response
+from .images import image_response, outlet_icon
 from .model import DemoArticle, Outlet
 from .outlets import OUTLETS, OUTLETS_BY_SLUG
 from .pages import article_page, home_page, index_page
@@ -77,6 +77,8 @@ class DemoSite:
             return self._feed(outlet, headers)
         if rest.startswith("news/") and rest.endswith(".html"):
             return self._article(outlet, rest[len("news/") : -len(".html")])
+        if rest == "favicon.png":
+            return Response(200, "image/png", outlet_icon(outlet.name), (("Cache-Control", "max-age=86400"),))
         if rest.startswith("img/"):
             image = find_image(outlet.slug, rest[len("img/") :])
             if image is None:

@@ -53,7 +53,11 @@ async def _mirror_one(source_id: int, site_url: str, deps: PipelineDeps) -> str 
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     home = f"{parts.scheme}://{parts.netloc}/"
-    for url in [*await _declared_icons(home, deps), urljoin(home, "/favicon.ico")]:
+    # The outlet's own page first: an outlet under a path of a shared host (a regional section, a
+    # platform) declares its own icon there; then the host's home page and its /favicon.ico.
+    pages = [site_url] if site_url.rstrip("/") == home.rstrip("/") else [site_url, home]
+    declared = [icon for page in pages for icon in await _declared_icons(page, deps)]
+    for url in [*dict.fromkeys(declared), urljoin(home, "/favicon.ico")]:
         try:
             result = await deps.fetcher.fetch(url, max_bytes=MAX_ICON_BYTES, kind="image")
             png = await asyncio.to_thread(icon_png, result.body, url=url)
