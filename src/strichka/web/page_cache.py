@@ -26,7 +26,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-UNCACHED_PREFIXES = ("/admin", "/media/", "/static/")
+UNCACHED_PREFIXES = ("/admin", "/media/", "/static/", "/healthz")
 # An article page changes rarely (its related block only grows) and a search is dear to run:
 # keep them longer than the listings.
 LONG_TTL_PREFIXES = ("/article/", "/api/v1/articles/", "/search", "/api/v1/search")

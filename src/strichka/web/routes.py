@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from strichka.web import admin, api, feeds_out, media_route, pages, pages_lists
+from strichka.web import admin, api, feeds_out, media_route, pages, pages_lists, status
 
 
 @dataclass(frozen=True)
@@ -52,4 +52,6 @@ ROUTES: tuple[WebRoute, ...] = (
     WebRoute("/api/v1/sources/{source_id}", api.get_source, "api_source", api=True),
     WebRoute("/api/v1/categories", api.list_categories, "api_categories", api=True),
     WebRoute("/api/v1/search", api.search, "api_search", api=True),
+    WebRoute("/api/v1/status", status.status, "api_status", api=True),
+    WebRoute("/healthz", status.healthz, "healthz"),
 )
