@@ -37,6 +37,8 @@ from strichka.stories.features import Fingerprint, jaccard, overlap, quoted_name
 # e5 vectors or top components removed 0.854-0.878; CSLS against 684 background news 0.821-0.892;
 # a penalty for leads naming different regions («Тверской» / «Тульской области») 0.867, even
 # half unchanged; embedding a word-boundary lead cut 0.867, the lead without the headline 0.847;
+# e5's asymmetric retrieval score ("query:" headline against the other's "passage:" vector, both
+# ways) or query-headline cosine added to the score (grid weight): no even-half gain, ties 0.867-0.914;
 # natasha's navec news word vectors (mean of headline or headline + lead words) as a second cosine:
 # AUC 0.54-0.78 against e5's 0.93, a negative weight on the even half (odd 0.696-0.867), positive
 # weights 0.05-0.2 lower the even half to 0.78-0.91. Headlines naming different dates (day + month
