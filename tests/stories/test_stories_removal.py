@@ -76,3 +76,27 @@ def test_deleting_every_report_of_a_story_deletes_the_story(engine, e5):
         assert delete_article(conn, 2)
         assert not delete_article(conn, 2)
     assert _story(engine, 1) is None
+
+
+def test_a_report_deleted_just_after_the_windows_check_is_not_written_back(engine, e5):
+    """The deletion commits between the stories owner's look at the counter and its save: the save
+    itself finds the report gone, rebuilds the story and makes the window forget it."""
+    from strichka.pipeline.story_step import save_assignment
+
+    reports = [make_article(n + 1, t, x, lang=lg, source=s, minutes=15 * n) for n, (lg, s, t, x) in enumerate(KYIV_STRIKE)]
+    index = StoryIndex(e5)
+    _store(engine, index, reports[:2])
+    with engine.begin() as conn:  # the window has not heard of this one yet
+        conn.execute(schema.articles.delete().where(schema.articles.c.id == 1))  # no rebuild, no counter
+    with engine.begin() as conn:
+        conn.execute(insert(schema.sources).values(id=3, name=reports[2].source_name, created_at=T0))
+        conn.execute(insert(schema.articles).values(
+            id=3, source_id=3, url=reports[2].url, title=reports[2].title, text=reports[2].text, html="",
+            lang="ru", published_at=reports[2].published_at, fetched_at=reports[2].published_at,
+        ))
+    assignment = index.add(reports[2])
+    assert 1 in index.story(assignment.story_id).article_ids  # what the save is handed
+    save_assignment(engine, assignment, index.story(assignment.story_id), index)
+    story = _story(engine, assignment.story_id)
+    assert story.article_count == 2 and story.first_article_id == 2
+    assert index.story(assignment.story_id).article_ids == (2, 3)

@@ -128,7 +128,7 @@ class StoriesStage:
         for article in sorted(ready, key=lambda a: (a.published_at, a.id)):
             try:
                 assignment = await asyncio.to_thread(self.index.add, article)
-                save_assignment(self.engine, assignment, self.index.story(assignment.story_id))
+                save_assignment(self.engine, assignment, self.index.story(assignment.story_id), self.index)
                 self.assigned += 1
                 if self.on_placed is not None:
                     self.on_placed()

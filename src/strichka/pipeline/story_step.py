@@ -64,13 +64,22 @@ def assign_story_in_worker(app: App, article_id: int) -> None:
     if article is None:
         return
     assignment = index.add(article)
-    save_assignment(app.engine, assignment, index.story(assignment.story_id))
+    save_assignment(app.engine, assignment, index.story(assignment.story_id), index)
 
 
-def save_assignment(engine: Engine, assignment: StoryAssignment, view: StoryView) -> None:
+def save_assignment(engine: Engine, assignment: StoryAssignment, view: StoryView, index: StoryIndex | None = None) -> None:
+    """Store the article's story. A report of that story deleted since the window last looked (the
+    watch runs before a placement, the deletion may commit just after) is caught here, in the same
+    transaction: the story is rebuilt from what is stored and the window forgets the report."""
     with engine.begin() as conn:
         stories_repo.save_assignment(conn, assignment, view)
         stories_repo.fill_lead_image(conn, assignment.story_id)
+        stored = set(conn.scalars(select(articles.c.id).where(articles.c.id.in_(view.article_ids))))
+        deleted = [article_id for article_id in view.article_ids if article_id not in stored]
+        if deleted:
+            stories_repo.rebuild_stories(conn, {assignment.story_id}, datetime.now(UTC))
+    if deleted and index is not None:
+        index.forget_articles(deleted)
 
 
 def load_story_article(conn: Any, article_id: int) -> StoryArticle | None:
