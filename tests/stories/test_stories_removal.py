@@ -100,3 +100,24 @@ def test_a_report_deleted_just_after_the_windows_check_is_not_written_back(engin
     story = _story(engine, assignment.story_id)
     assert story.article_count == 2 and story.first_article_id == 2
     assert index.story(assignment.story_id).article_ids == (2, 3)
+
+
+def test_on_postgresql_a_removal_waits_for_a_placement_into_the_same_story(engine, e5):
+    """Stories are locked before their reports are deleted, so the rebuild sees a placement in flight."""
+    import pytest
+    from sqlalchemy import text, update
+    from sqlalchemy.exc import OperationalError
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer: a removal and a placement never overlap there")
+    reports = [make_article(n + 1, t, x, lang=lg, source=s, minutes=15 * n) for n, (lg, s, t, x) in enumerate(KYIV_STRIKE[:2])]
+    _store(engine, StoryIndex(e5), reports)
+    with engine.connect() as placing, engine.connect() as removing:
+        placing.begin()
+        placing.execute(update(schema.stories).where(schema.stories.c.id == 1).values(article_count=3))  # in flight
+        removing.begin()
+        removing.execute(text("SET LOCAL lock_timeout = '200ms'"))
+        with pytest.raises(OperationalError, match="lock timeout"):
+            stories_repo.stories_of_articles(removing, schema.articles.c.source_id == 1)
+        removing.rollback()
+        placing.rollback()

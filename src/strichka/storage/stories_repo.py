@@ -103,9 +103,15 @@ def load_window(conn: Connection, since: datetime) -> list[RestoreRow]:
 
 
 def stories_of_articles(conn: Connection, *where: Any) -> set[int]:
-    """The stories of the articles matching `where` (read before deleting them, to rebuild after)."""
+    """The stories of the articles matching `where`, read before deleting them to rebuild after, and
+    locked until the transaction ends (PostgreSQL; SQLite has one writer): a placement into one of
+    them waits, and the rebuild sees its report. Stories first, then articles, as a placement does."""
     query = select(articles.c.story_id).where(articles.c.story_id.is_not(None), *where).distinct()
-    return set(conn.scalars(query))
+    story_ids = set(conn.scalars(query))
+    if story_ids:
+        conn.execute(select(stories.c.id).where(stories.c.id.in_(sorted(story_ids))).order_by(stories.c.id)
+                     .with_for_update())
+    return story_ids
 
 
 def rebuild_stories(conn: Connection, story_ids: set[int], now: datetime) -> int:
