@@ -47,7 +47,7 @@ def serve_in_workers(settings: Settings, *, host: str | None, port: int | None, 
 
     Uncached pages and searches use a core each: one process tops out at one core. Each worker keeps
     its own page cache; an outlet removed in one reaches the others' caches within a second
-    (web.generation). Admin form keys must match across workers, so they share one."""
+    (site_state.CounterWatch). Admin form keys must match across workers, so they share one."""
     import secrets
 
     host, port = host or settings.host, port or settings.port
