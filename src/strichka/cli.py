@@ -218,14 +218,18 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int |
 @cli.command()
 @click.option("--host", default=None, help="Listen address (default 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default 8080).")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Web processes beside the crawler (default STRICHKA_WEB_WORKERS, 1: the site in the crawler's process).",
+)
 @click.pass_context
-def run(ctx: click.Context, host: str | None, port: int | None) -> None:
-    """Crawl continuously and serve the site, in one process.
+def run(ctx: click.Context, host: str | None, port: int | None, workers: int | None) -> None:
+    """Crawl continuously and serve the site (in one process, or with --workers N in N more).
 
     On an empty catalogue the default outlet list is added first; a dead feed among them shows up
     in `strichka sources list` with its error and is retried with backoff, it never stops the run.
     """
-    from strichka.runner import serve_forever
+    from strichka.runner import crawl_beside_web_workers, serve_forever
     from strichka.sources.catalogue import list_feed_status
 
     app = _app(ctx)
@@ -233,6 +237,10 @@ def run(ctx: click.Context, host: str | None, port: int | None) -> None:
         empty = not list_feed_status(conn)
     if empty:
         ctx.invoke(sources_add_defaults)
+    workers = workers or ctx.obj.web_workers
+    if workers > 1:
+        asyncio.run(crawl_beside_web_workers(app, host=host, port=port, workers=workers))
+        return
     asyncio.run(serve_forever(app, host=host, port=port, crawl=True))
 
 

@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import logging
 import os
+import signal
 import socket
 from typing import Any
 
@@ -60,6 +61,38 @@ def serve_in_workers(settings: Settings, *, host: str | None, port: int | None, 
         "strichka.web.workers:create_worker_app", factory=True, host=host, port=port, workers=workers,
         log_level="warning", access_log=False, lifespan="on",
     )
+
+
+async def crawl_beside_web_workers(app: App, *, host: str | None, port: int | None, workers: int) -> None:
+    """`strichka run --workers N`: the crawler here, the site in N processes of `serve --workers N`
+    started beside it (same settings). Ends, saying why, when the site stops."""
+    import subprocess
+    import sys
+
+    host, port = host or app.settings.host, port or app.settings.port
+    ensure_port_free(host, port)
+    web = subprocess.Popen(
+        [sys.executable, "-m", "strichka", "serve", "--workers", str(workers), "--host", host, "--port", str(port)],
+        env={**os.environ, **app.settings.to_environ()},
+    )
+    stop = asyncio.Event()
+    crawler = asyncio.create_task(crawl_loop(app, stop))
+    asked_to_stop = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C or a service manager: stop both, quietly
+        asyncio.get_running_loop().add_signal_handler(sig, asked_to_stop.set)
+    site_ended = asyncio.create_task(asyncio.to_thread(web.wait))
+    stop_asked = asyncio.create_task(asked_to_stop.wait())
+    try:
+        await asyncio.wait({site_ended, stop_asked}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stop.set()
+        stop_asked.cancel()
+        await crawler
+        if web.poll() is None:
+            web.terminate()
+        await site_ended
+    if not asked_to_stop.is_set():
+        raise ConfigError(f"the site's processes stopped (exit code {web.returncode}); the crawler stopped with them")
 
 
 async def serve_forever(app: App, *, host: str | None, port: int | None, crawl: bool) -> None:

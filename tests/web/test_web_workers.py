@@ -110,3 +110,41 @@ def test_serve_with_two_workers_answers_pages_and_admin_forms(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def _feed_errors(site) -> int:
+    from sqlalchemy import func, select
+
+    from strichka.storage.schema import feeds
+
+    with site.app.engine.connect() as conn:
+        return int(conn.scalar(select(func.coalesce(func.sum(feeds.c.error_count), 0))))
+
+
+def test_run_with_two_web_workers_crawls_serves_and_stops_whole(tmp_path):
+    import signal
+
+    site = build_site(tmp_path)  # its feeds live on .example hosts: a due one fails at once
+    errors_before = _feed_errors(site)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "strichka", "--data-dir", str(tmp_path), "run", "--workers", "2", "--port", str(port)],
+        env={"STRICHKA_ADMIN_PASSWORD": ADMIN_PASSWORD, "PATH": ""}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:  # until the site answers and the crawler has checked a feed
+            try:
+                if _get(port, "/")[0] == 200 and _feed_errors(site) > errors_before:
+                    break
+            except OSError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        site.app.close()
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr.read()
+    with pytest.raises(OSError):  # the site's processes went with it
+        _get(port, "/")
