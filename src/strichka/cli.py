@@ -125,8 +125,8 @@ def sources_remove(ctx: click.Context, name_or_id: str) -> None:
         source_id = find_source(conn, name_or_id)
         if source_id is None:
             raise click.ClickException(f"no source {name_or_id!r}: see `strichka sources list`")
-        remove_source(conn, source_id)
-    click.echo(f"removed source {source_id}")
+        removal = remove_source(conn, source_id)
+    click.echo(f"removed source {source_id} with {removal.summary()}")
 
 
 @sources.command("import-opml")

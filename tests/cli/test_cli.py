@@ -68,7 +68,7 @@ def test_opml_round_trip_through_the_command_line(tmp_path):
     exported = out.read_text("utf-8")
     assert "https://visti.example/rss" in exported and "Вісті Подолу" in exported
     removed = runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "remove", "Kyiv Ledger"])
-    assert removed.exit_code == 0
+    assert removed.exit_code == 0 and "with 0 articles" in removed.output
     assert "ledger.example" not in runner.invoke(cli, ["--data-dir", str(tmp_path), "sources", "list"]).output
 
 

@@ -43,7 +43,9 @@ def test_removing_an_outlet_rebuilds_its_stories_from_the_other_reports(engine, 
     watch = removals_watch(engine)
 
     with engine.begin() as conn:
-        remove_source(conn, 1)  # Укрінформ, the first to report
+        removal = remove_source(conn, 1)  # Укрінформ, the first to report
+    assert (removal.articles, removal.stories_rebuilt, removal.stories_deleted) == (1, 1, 0)
+    assert "1 stories rebuilt" in removal.summary()
 
     after = _story(engine, 1)
     assert after.article_count == 3 and after.source_count == 3

@@ -61,14 +61,29 @@ def find_source(conn: Connection, name_or_id: str) -> int | None:
     return conn.scalar(select(sources.c.id).where(sources.c.name == name_or_id))
 
 
-def remove_source(conn: Connection, source_id: int) -> None:
+@dataclass(frozen=True)
+class Removal:
+    """What removing an outlet took with it: said to the operator."""
+
+    articles: int
+    stories_rebuilt: int  # they keep other outlets' reports
+    stories_deleted: int  # they had only this outlet's
+
+    def summary(self) -> str:
+        return (f"{self.articles} articles; {self.stories_rebuilt} stories rebuilt from other outlets' reports, "
+                f"{self.stories_deleted} with no other report deleted")
+
+
+def remove_source(conn: Connection, source_id: int) -> Removal:
     """Remove an outlet with its feeds and articles (ON DELETE CASCADE). Their stories are rebuilt from
     the reports they have left, the stories window drops them, and every web worker forgets its pages."""
     story_ids = stories_repo.stories_of_articles(conn, articles.c.source_id == source_id)
+    count = conn.scalar(select(func.count()).select_from(articles).where(articles.c.source_id == source_id)) or 0
     conn.execute(delete(sources).where(sources.c.id == source_id))
-    stories_repo.rebuild_stories(conn, story_ids, datetime.now(UTC))
+    rebuilt = stories_repo.rebuild_stories(conn, story_ids, datetime.now(UTC))
     site_state.bump(conn, site_state.ARTICLES_REMOVED)
     site_state.bump(conn, site_state.PAGES_GENERATION)
+    return Removal(int(count), rebuilt, len(story_ids) - rebuilt)
 
 
 def remove_feed(conn: Connection, feed_url: str) -> bool:
