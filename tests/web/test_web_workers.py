@@ -84,15 +84,19 @@ def _get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[i
         conn.close()
 
 
+def _strichka_with_two_workers(command: str, home, port: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "strichka", "--data-dir", str(home), command, "--workers", "2", "--port", str(port)],
+        env={"STRICHKA_ADMIN_PASSWORD": ADMIN_PASSWORD, "PATH": ""}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_serve_with_two_workers_answers_pages_and_admin_forms(tmp_path):
     site = build_site(tmp_path)
     site.app.close()
     port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "strichka", "--data-dir", str(tmp_path), "serve", "--workers", "2", "--port", str(port)],
-        env={"STRICHKA_ADMIN_PASSWORD": ADMIN_PASSWORD, "PATH": ""}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _strichka_with_two_workers("serve", tmp_path, port)
     try:
         assert "in 2 processes" in proc.stdout.readline()
         deadline = time.monotonic() + 60  # the workers import the app: wait until the port answers
@@ -127,11 +131,7 @@ def test_run_with_two_web_workers_crawls_serves_and_stops_whole(tmp_path):
     site = build_site(tmp_path)  # its feeds live on .example hosts: a due one fails at once
     errors_before = _feed_errors(site)
     port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "strichka", "--data-dir", str(tmp_path), "run", "--workers", "2", "--port", str(port)],
-        env={"STRICHKA_ADMIN_PASSWORD": ADMIN_PASSWORD, "PATH": ""}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _strichka_with_two_workers("run", tmp_path, port)
     try:
         deadline = time.monotonic() + 90
         while True:  # until the site answers and the crawler has checked a feed
