@@ -121,13 +121,15 @@ def _same_category(category: Any) -> Any:  # a str or a bound parameter
 
 # Built once (a search page asks for its 20 hits on every miss of the page cache).
 _CARDS_BY_IDS = _card_select().where(articles.c.id.in_(bindparam("ids", expanding=True)))
+_ORIGINAL_CARDS_BY_IDS = _CARDS_BY_IDS.where(articles.c.duplicate_of.is_(None))
 
 
-def cards_by_ids(conn: Connection, ids: Sequence[int]) -> list[ArticleCard]:
-    """Cards in the order of ids (search hits keep their rank); unknown ids are skipped."""
+def cards_by_ids(conn: Connection, ids: Sequence[int], *, originals_only: bool = False) -> list[ArticleCard]:
+    """Cards in the order of ids (search hits keep their rank); unknown ids are skipped, and so are
+    republications when originals_only."""
     if not ids:
         return []
-    rows = conn.execute(_CARDS_BY_IDS, {"ids": list(ids)}).all()
+    rows = conn.execute(_ORIGINAL_CARDS_BY_IDS if originals_only else _CARDS_BY_IDS, {"ids": list(ids)}).all()
     by_id = {r.id: card_from_row(r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -196,7 +198,7 @@ def related_cards(
         rows = conn.execute(_STORY_SIBLINGS, {"story_id": article.story_id, "article_id": article.id, "limit": limit})
         found = [card_from_row(r) for r in rows.all()]
     if len(found) < limit and nearest is not None:
-        found += _cards_in_order(conn, nearest(article.id, article.story_id, limit - len(found)))
+        found += cards_by_ids(conn, nearest(article.id, article.story_id, limit - len(found)), originals_only=True)
     if len(found) < limit and article.category:
         seen = [c.id for c in found] + [article.id]
         wanted = limit - len(found)
@@ -214,18 +216,6 @@ def related_cards(
         })
         found += [card_from_row(r) for r in rows.all()]
     return found
-
-
-_CARDS_BY_ID = _card_select().where(
-    articles.c.id.in_(bindparam("ids", expanding=True)), articles.c.duplicate_of.is_(None)
-)
-
-
-def _cards_in_order(conn: Connection, ids: list[int]) -> list[ArticleCard]:
-    if not ids:
-        return []
-    cards = {c.id: c for c in (card_from_row(r) for r in conn.execute(_CARDS_BY_ID, {"ids": ids}).all())}
-    return [cards[i] for i in ids if i in cards]
 
 
 _ARTICLE_BY_ID = _card_select().add_columns(
