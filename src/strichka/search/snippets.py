@@ -23,7 +23,7 @@ from sqlalchemy import Connection, select
 
 from strichka.search.documents import body_text
 from strichka.storage.schema import articles
-from strichka.text.normalize import CYRILLIC_LANGS, _morph, document_cyrillic_lang, word_readings
+from strichka.text.normalize import CYRILLIC_LANGS, WORD, _morph, document_cyrillic_lang, word_readings
 
 SNIPPET_CHARS = 240
 SCAN_CHARS = 30_000  # the first screens of an article hold the matches worth showing
@@ -31,9 +31,6 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\n\s*")
 _SPACES = re.compile(r"\s+")
 _ENDS = (".", "!", "?", "…")
 Match = tuple[int, int, frozenset[str]]  # a word's span and the query terms it stands for
-# The words of strichka.text.normalize (same spans), matched a run of letters at a time: 1.5x faster.
-WORD_RUNS = re.compile(r"[^\W_]+(?:(?:[\u0300-\u036f\u00ad\u200c\u200d]|['’ʼ`‘´](?=[^\W_]))[^\W_]*)*")
-_PLAIN_CYRILLIC = re.compile(r"[а-яіїєґё]+")  # lowercased; anything else takes the full path
 _PLAIN_CYRILLIC_ANY_CASE = re.compile(r"[а-яіїєґёА-ЯІЇЄҐЁ]+")
 # The dictionaries read е as ё (ru) and г as ґ (uk): «губернатор» may be read as «ґубернатор».
 _FOLD = str.maketrans("ёґ", "ег")
@@ -69,13 +66,15 @@ def make_snippet(text: str, lang: str | None, terms: frozenset[str]) -> str:
 
 
 def spans_of_terms(text: str, lang: str | None, terms: frozenset[str]) -> list[Match]:
-    """What strichka.text.normalize.spans_of_terms returns, analysing only words that may match."""
+    """(start, end, the query terms it stands for) for each word of `text` that stands for one of
+    `terms`, analysing only words that may: a plain Cyrillic word must open as some form of a term
+    does (an initial, maybe after a comparative prefix such as «най»/«наи»)."""
     cyrillic_lang = document_cyrillic_lang(text, lang)
     may_open = _opening_of(terms)
-    tokens = [(m.start(), m.end(), m.group()) for m in WORD_RUNS.finditer(text)]  # one pass over the text
+    tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]  # one pass over the text
     wanted: dict[str, frozenset[str]] = {}
     for word in {token[2] for token in tokens}:
-        # may_stand_for as two regex matches (this runs for every word of every hit)
+        # two regex matches: this runs for every word of every hit
         if not may_open.match(word) and _PLAIN_CYRILLIC_ANY_CASE.fullmatch(word):
             continue
         common = terms.intersection(word_readings(word, cyrillic_lang))
@@ -84,18 +83,6 @@ def spans_of_terms(text: str, lang: str | None, terms: frozenset[str]) -> list[M
     if not wanted:
         return []
     return [(start, end, wanted[word]) for start, end, word in tokens if word in wanted]
-
-
-def may_stand_for(word: str, initials: frozenset[str]) -> bool:
-    """False only for a plain Cyrillic word that cannot be read as a term with these initials."""
-    lowered = word.lower()
-    if lowered[0].translate(_FOLD) in initials or not _PLAIN_CYRILLIC.fullmatch(lowered):
-        return True
-    # comparatives and superlatives carry a prefix their lemma has not (порече → рекий, найкращий)
-    return any(
-        lowered.startswith(prefix) and lowered[len(prefix) : len(prefix) + 1].translate(_FOLD) in initials
-        for prefix in _paradigm_prefixes()
-    )
 
 
 @lru_cache(maxsize=8192)
@@ -111,8 +98,9 @@ def term_initials(term: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def _opening_of(terms: frozenset[str]) -> re.Pattern[str]:
-    """Matches the start of every plain Cyrillic word may_stand_for lets through for these terms:
-    an initial (either case; е also as ё, г also as ґ), maybe after a comparative prefix."""
+    """Matches the start of every plain Cyrillic word that may stand for these terms: an initial
+    (either case; е also as ё, г also as ґ), maybe after a comparative prefix (порече → рекий,
+    найкращий: the lemma has not the prefix its comparative carries)."""
     initials = frozenset().union(*(term_initials(term) for term in terms))
     openers = set(initials)
     for plain, variant in (("е", "ё"), ("г", "ґ")):

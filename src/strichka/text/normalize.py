@@ -21,8 +21,9 @@ from typing import Any
 
 from strichka.text.stemmers import stem_word
 
-# A word: letters/digits, with stress marks, soft hyphens and apostrophes allowed inside it.
-_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u00ad\u200c\u200d]|['’ʼ`‘´](?=[^\W_]))*")
+# A word: letters/digits, with stress marks, soft hyphens and apostrophes allowed inside it. Matched
+# a run of letters at a time (1.5x faster than a character at a time: snippets walk every hit's text).
+WORD = re.compile(r"[^\W_]+(?:(?:[\u0300-\u036f\u00ad\u200c\u200d]|['’ʼ`‘´](?=[^\W_]))[^\W_]*)*")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´": "'"})
 _INVISIBLE = re.compile(r"[\u0300-\u036f\u00ad\u200c\u200d]")
 _UK_ONLY = frozenset("іїєґ")
@@ -46,7 +47,7 @@ def index_terms(text: str, lang: str | None, *, all_readings: bool = False) -> l
     """
     cyrillic_lang = document_cyrillic_lang(text, lang)
     terms: list[str] = []
-    for word in _WORD.findall(text):
+    for word in WORD.findall(text):
         readings = word_readings(word, cyrillic_lang)
         if all_readings:
             terms.extend(readings)
@@ -58,27 +59,10 @@ def index_terms(text: str, lang: str | None, *, all_readings: bool = False) -> l
 def term_spans(text: str, lang: str | None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
     """(start, end, every reading) for each word of `text`; offsets point into `text` as given."""
     cyrillic_lang = document_cyrillic_lang(text, lang)
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         readings = word_readings(match.group(), cyrillic_lang)
         if readings:
             yield match.start(), match.end(), readings
-
-
-def spans_of_terms(text: str, lang: str | None, terms: frozenset[str]) -> list[tuple[int, int, frozenset[str]]]:
-    """(start, end, the wanted terms it stands for) for each word of `text` standing for one of `terms`.
-
-    Each distinct word is looked up once, and the text is walked again only when something matched:
-    this runs for every hit on every search page.
-    """
-    cyrillic_lang = document_cyrillic_lang(text, lang)
-    wanted: dict[str, frozenset[str]] = {}
-    for word in set(_WORD.findall(text)):
-        common = terms.intersection(word_readings(word, cyrillic_lang))
-        if common:
-            wanted[word] = common
-    if not wanted:
-        return []
-    return [(m.start(), m.end(), wanted[m.group()]) for m in _WORD.finditer(text) if m.group() in wanted]
 
 
 def query_term_alternatives(text: str) -> list[frozenset[str]]:
@@ -88,7 +72,7 @@ def query_term_alternatives(text: str) -> list[frozenset[str]]:
     so an ambiguous Cyrillic word yields the readings of both.
     """
     groups = []
-    for word in _WORD.findall(text):
+    for word in WORD.findall(text):
         alternatives = frozenset(t for lang in CYRILLIC_LANGS for t in word_readings(word, lang))
         if alternatives:
             groups.append(alternatives)
