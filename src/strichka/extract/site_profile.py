@@ -120,10 +120,7 @@ class SiteLearner:
                 decisive.add(key)
         if floor > old_floor:  # counts only grow, so only the decisive blocks can fall below the new floor
             self._decisive_keys = {key for key in decisive if counts[key] >= floor}
-        if self.pages >= HALVE_AT_PAGES:
-            self._halve()
-        if len(self.block_pages) > MAX_BLOCKS_PER_HOST:  # after a halving: that may be a new dict
-            self._prune()
+        self._keep_bounded()
         self._decisive = None
 
     def decisive(self) -> SiteProfile:
@@ -148,10 +145,7 @@ class SiteLearner:
         for key, n in self._unsaved_counts.items():
             counts[key] = counts.get(key, 0) + n
         merged = SiteLearner(stored.pages + self.unsaved_pages, counts)
-        if merged.pages >= HALVE_AT_PAGES:
-            merged._halve()
-        if len(merged.block_pages) > MAX_BLOCKS_PER_HOST:
-            merged._prune()
+        merged._keep_bounded()
         return merged
 
     def mark_saved(self) -> None:
@@ -186,6 +180,12 @@ class SiteLearner:
     def _keys_at_floor(self) -> set[int]:
         floor = _floor(self.pages)
         return {key for key, n in self.block_pages.items() if n >= floor}
+
+    def _keep_bounded(self) -> None:
+        if self.pages >= HALVE_AT_PAGES:
+            self._halve()
+        if len(self.block_pages) > MAX_BLOCKS_PER_HOST:  # after a halving: that may be a new dict
+            self._prune()
 
     def _halve(self) -> None:
         self.pages //= 2

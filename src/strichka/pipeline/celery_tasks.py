@@ -62,7 +62,7 @@ async def _with_deps(work: Any) -> Any:
             settings=app.settings, engine=app.engine, fetcher=fetcher, media=app.media, searcher=app.searcher,
             send_to_stories=_send_to_stories,
             # One registry per worker process, so what its pages teach accumulates and is stored
-            # every few pages; workers share it through the database (the last save wins).
+            # every few pages; workers share it through the database (a save adds to the others').
             site_profiles=app.once("site_profiles", SiteProfiles),
         )
         return await work(deps)
