@@ -42,19 +42,23 @@ class CounterWatch:
 
     def prime(self) -> None:
         """Take the current value as seen (the caller's state was just read from the database)."""
-        self._next_check = float("-inf")
-        self.moved(float("-inf"))
+        self._seen = self._read()
 
     def moved(self, now: float) -> bool:
         if now < self._next_check:
             return False
         self._next_check = now + self.check_every
-        try:
-            with self.engine.connect() as conn:
-                value = read(conn, self.name)
-        except SQLAlchemyError as exc:  # nothing is dropped now; the next look tries again
-            log.warning("could not read %s: %s", self.name, exc)
-            return False
+        value = self._read()
+        if value is None:
+            return False  # nothing is dropped now; the next look tries again
         moved = self._seen is not None and value != self._seen
         self._seen = value
         return moved
+
+    def _read(self) -> int | None:
+        try:
+            with self.engine.connect() as conn:
+                return read(conn, self.name)
+        except SQLAlchemyError as exc:
+            log.warning("could not read %s: %s", self.name, exc)
+            return None
