@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, delete, insert, select, update
 
 from strichka.models import ArticleImage, ExtractedArticle, MirroredImage
-from strichka.storage import site_state, stories_repo
+from strichka.storage import stories_repo
 from strichka.storage.schema import article_images, articles, entries, images
 from strichka.storage.upsert import insert_ignoring_conflicts, inserted_id
 
@@ -154,8 +154,7 @@ def delete_article(conn: Connection, article_id: int) -> bool:
     story_ids = stories_repo.stories_of_articles(conn, articles.c.id == article_id)
     if conn.execute(delete(articles).where(articles.c.id == article_id)).rowcount == 0:
         return False
-    stories_repo.rebuild_stories(conn, story_ids, datetime.now(UTC))
-    site_state.bump(conn, site_state.ARTICLES_REMOVED)
+    stories_repo.after_articles_deleted(conn, story_ids)
     return True
 
 

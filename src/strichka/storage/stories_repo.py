@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from strichka.errors import StorageError
+from strichka.storage import site_state
 from strichka.storage.schema import article_images, articles, citations, images, sources, stories
 from strichka.stories.citations import outlet_keys, same_outlet
 from strichka.stories.model import RestoreRow, StoryAssignment, StoryView
@@ -112,6 +113,14 @@ def stories_of_articles(conn: Connection, *where: Any) -> set[int]:
         conn.execute(select(stories.c.id).where(stories.c.id.in_(sorted(story_ids))).order_by(stories.c.id)
                      .with_for_update())
     return story_ids
+
+
+def after_articles_deleted(conn: Connection, story_ids: set[int]) -> int:
+    """The operator deleted articles of these stories (stories_of_articles, read before): rebuild them,
+    and tell the process holding the stories window (site_state). Returns how many stories remain."""
+    remaining = rebuild_stories(conn, story_ids, datetime.now(UTC))
+    site_state.bump(conn, site_state.ARTICLES_REMOVED)
+    return remaining
 
 
 def rebuild_stories(conn: Connection, story_ids: set[int], now: datetime) -> int:
