@@ -60,6 +60,17 @@ def test_an_outlet_removed_from_the_command_line_leaves_every_cached_page(two_wo
     assert UK_OUTLET not in first.get("/sources").text
 
 
+def test_an_article_deleted_from_the_command_line_leaves_every_cached_page(two_workers):
+    from strichka.storage.articles_repo import delete_article
+
+    site, first, _ = two_workers
+    path = f"/article/{site.article_ids['grain_en']}"
+    assert first.get(path).status_code == 200  # now cached
+    with site.app.engine.begin() as conn:  # what `strichka articles remove` does
+        assert delete_article(conn, site.article_ids["grain_en"])
+    assert first.get(path).status_code == 404
+
+
 def test_a_form_from_one_worker_is_accepted_by_another(two_workers):
     site, first, second = two_workers
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', first.get("/admin/sources", auth=AUTH).text).group(1)

@@ -80,8 +80,7 @@ def remove_source(conn: Connection, source_id: int) -> Removal:
     story_ids = stories_repo.stories_of_articles(conn, articles.c.source_id == source_id)
     count = conn.scalar(select(func.count()).select_from(articles).where(articles.c.source_id == source_id)) or 0
     conn.execute(delete(sources).where(sources.c.id == source_id))
-    rebuilt = stories_repo.after_articles_deleted(conn, story_ids)
-    site_state.bump(conn, site_state.PAGES_GENERATION)
+    rebuilt = stories_repo.after_articles_deleted(conn, story_ids)  # every web worker forgets its pages too
     return Removal(int(count), rebuilt, len(story_ids) - rebuilt)
 
 

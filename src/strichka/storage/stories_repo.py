@@ -117,9 +117,11 @@ def stories_of_articles(conn: Connection, *where: Any) -> set[int]:
 
 def after_articles_deleted(conn: Connection, story_ids: set[int]) -> int:
     """The operator deleted articles of these stories (stories_of_articles, read before): rebuild them,
-    and tell the process holding the stories window (site_state). Returns how many stories remain."""
+    and tell the process holding the stories window and every web process, whose cached pages may
+    show them (site_state). Returns how many stories remain."""
     remaining = rebuild_stories(conn, story_ids, datetime.now(UTC))
     site_state.bump(conn, site_state.ARTICLES_REMOVED)
+    site_state.bump(conn, site_state.PAGES_GENERATION)
     return remaining
 
 
