@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from strichka.storage.schema import articles, feeds, sources, stories
 from strichka.web.site import site_of
+from strichka.web.views import as_utc
 
 
 def healthz(request: Request) -> Response:
@@ -73,6 +74,5 @@ def pipeline_status(conn: Connection, now: datetime, *, window_hours: int) -> di
 
 
 def _stamp(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    return (value.replace(tzinfo=UTC) if value.tzinfo is None else value).isoformat()
+    aware = as_utc(value)
+    return aware.isoformat() if aware else None
